@@ -1,0 +1,17 @@
+//! Procedural macros of [stytch-errors](https://docs.rs/stytch-errors). Use them through that
+//! crate, which documents them and provides the runtime their expansions name.
+
+#![forbid(unsafe_code)]
+
+mod ctxt;
+mod names;
+mod set;
+mod url;
+
+use proc_macro::TokenStream;
+
+/// Declares error sets; documented in the `stytch-errors` crate, which re-exports it.
+#[proc_macro]
+pub fn stytch_errors(input: TokenStream) -> TokenStream {
+    set::expand(input.into()).into()
+}

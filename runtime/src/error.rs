@@ -1,0 +1,73 @@
+//! The `StytchError` trait: what every error in the Stytch style can say about itself.
+
+use std::borrow::Cow;
+
+use crate::{ErrorEnvelope, ErrorInfo};
+
+/// An error with an HTTP status, a stable snake_case `error_type`, a human message and a
+/// documentation URL: the four things a Stytch-style API puts in its JSON envelope.
+///
+/// Implemented by every set declared with `stytch_errors!` and every type with
+/// `#[derive(StytchError)]`. The trait is object safe, so `&dyn StytchError` and
+/// `Box<dyn StytchError>` work for handlers that answer with any error.
+///
+/// ```
+/// use stytch_errors_runtime::StytchError;
+///
+/// fn respond(error: &dyn StytchError, request_id: &str) -> (u16, String) {
+///     let envelope = error.envelope(request_id);
+///     (error.status_code(), envelope.error_type().to_owned())
+/// }
+/// ```
+pub trait StytchError: std::error::Error {
+    /// The HTTP status the error is answered with, in `400..=599`.
+    fn status_code(&self) -> u16;
+
+    /// The stable snake_case name of the error on the wire, such as `email_not_found`.
+    fn error_type(&self) -> &str;
+
+    /// The human-readable message sent as `error_message`.
+    ///
+    /// Borrowed when the message is static, owned when it interpolates values.
+    fn error_message(&self) -> Cow<'_, str>;
+
+    /// The absolute URL of the error's documentation, sent as `error_url`.
+    fn error_url(&self) -> &str;
+
+    /// The static metadata of the error, when it is an entry of a declared set (directly or
+    /// through a transparent wrapper).
+    fn error_info(&self) -> Option<&'static ErrorInfo> {
+        None
+    }
+
+    /// The envelope of one response carrying this error, with the request's id.
+    ///
+    /// Nothing is copied: the envelope borrows the error's data and the request id.
+    fn envelope<'a>(&'a self, request_id: &'a str) -> ErrorEnvelope<'a> {
+        ErrorEnvelope::new(
+            self.status_code(),
+            self.error_type(),
+            self.error_message(),
+        )
+        .with_request_id(request_id)
+        .with_error_url(self.error_url())
+    }
+}
+
+impl<E: StytchError + ?Sized> StytchError for &E {
+    fn status_code(&self) -> u16 {
+        (**self).status_code()
+    }
+    fn error_type(&self) -> &str {
+        (**self).error_type()
+    }
+    fn error_message(&self) -> Cow<'_, str> {
+        (**self).error_message()
+    }
+    fn error_url(&self) -> &str {
+        (**self).error_url()
+    }
+    fn error_info(&self) -> Option<&'static ErrorInfo> {
+        (**self).error_info()
+    }
+}

@@ -1,0 +1,96 @@
+//! `ErrorSet`: what every enum declared with `stytch_errors!` is, and the error of looking up a
+//! name it does not have.
+
+use std::fmt;
+use std::hash::Hash;
+
+use crate::{ErrorInfo, StytchError, suggest};
+
+/// A closed set of errors declared with `stytch_errors!`: a fieldless enum whose entries each
+/// carry static [`ErrorInfo`].
+///
+/// Generic code uses it to enumerate a set, to look names up, and to read metadata:
+///
+/// ```
+/// use stytch_errors_runtime::ErrorSet;
+///
+/// fn statuses<E: ErrorSet>() -> Vec<u16> {
+///     E::ALL.iter().map(|entry| entry.info().status_code()).collect()
+/// }
+/// ```
+pub trait ErrorSet:
+    StytchError + Copy + Eq + Ord + Hash + fmt::Debug + Send + Sync + 'static
+{
+    /// The name of the enum as declared, such as `"ConsumerError"`.
+    const NAME: &'static str;
+
+    /// Every entry, in declaration order.
+    const ALL: &'static [Self];
+
+    /// The static metadata of this entry.
+    fn info(self) -> &'static ErrorInfo;
+
+    /// The entry whose wire name is `error_type`, if the set has one. Exact and case-sensitive.
+    fn from_error_type(error_type: &str) -> Option<Self>;
+
+    /// Entries whose wire names look like `error_type`, closest first: a typo (`emial_not_found`),
+    /// another casing (`EmailNotFound`, `email-not-found`), or a part of the name (`email`).
+    /// Empty when nothing is close.
+    fn similar(error_type: &str) -> Vec<Self> {
+        suggest::rank(error_type, Self::ALL, |entry| entry.info().error_type())
+    }
+}
+
+/// The error of parsing a name that a set does not declare, for instance with
+/// [`str::parse`]. Carries the name verbatim, and the closest name the set does declare.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnknownErrorType {
+    error_type: String,
+    set_name: &'static str,
+    suggestion: Option<&'static str>,
+}
+
+impl UnknownErrorType {
+    /// The error for `error_type`, which `E` does not declare.
+    pub fn new<E: ErrorSet>(error_type: &str) -> Self {
+        UnknownErrorType {
+            error_type: error_type.to_owned(),
+            set_name: E::NAME,
+            suggestion: E::similar(error_type)
+                .first()
+                .map(|entry| entry.info().error_type()),
+        }
+    }
+
+    /// The name that was looked up, verbatim.
+    pub fn error_type(&self) -> &str {
+        &self.error_type
+    }
+
+    /// The name of the set it was looked up in.
+    pub fn set_name(&self) -> &'static str {
+        self.set_name
+    }
+
+    /// The closest name the set declares, if one is close.
+    pub fn suggestion(&self) -> Option<&'static str> {
+        self.suggestion
+    }
+}
+
+impl fmt::Display for UnknownErrorType {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "unknown error_type `{}` for {}",
+            self.error_type.escape_debug(),
+            self.set_name
+        )?;
+        if let Some(suggestion) = self.suggestion {
+            write!(f, "; did you mean `{suggestion}`?")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for UnknownErrorType {}
