@@ -53,7 +53,9 @@ mod consumer;
 
 pub use b2b::B2bError;
 pub use consumer::ConsumerError;
-pub use stytch_errors_runtime::{ErrorEnvelope, ErrorInfo, ErrorSet, StytchError, UnknownErrorType};
+pub use stytch_errors_runtime::{
+    ErrorEnvelope, ErrorInfo, ErrorSet, StytchError, UnknownErrorType,
+};
 
 #[doc(hidden)]
 pub use stytch_errors_runtime::__private;

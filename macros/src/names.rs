@@ -77,12 +77,11 @@ pub const UNUSABLE_WORDS: &[&str] = &["crate", "self", "super"];
 /// Whether `word` is a Rust keyword, strict or reserved, in edition 2024: such names need `r#`.
 pub fn is_keyword(word: &str) -> bool {
     const KEYWORDS: &[&str] = &[
-        "abstract", "as", "async", "await", "become", "box", "break", "const", "continue",
-        "crate", "do", "dyn", "else", "enum", "extern", "false", "final", "fn", "for", "gen",
-        "if", "impl", "in", "let", "loop", "macro", "match", "mod", "move", "mut", "override",
-        "priv", "pub", "ref", "return", "self", "static", "struct", "super", "trait", "true",
-        "try", "type", "typeof", "unsafe", "unsized", "use", "virtual", "where", "while",
-        "yield",
+        "abstract", "as", "async", "await", "become", "box", "break", "const", "continue", "crate",
+        "do", "dyn", "else", "enum", "extern", "false", "final", "fn", "for", "gen", "if", "impl",
+        "in", "let", "loop", "macro", "match", "mod", "move", "mut", "override", "priv", "pub",
+        "ref", "return", "self", "static", "struct", "super", "trait", "true", "try", "type",
+        "typeof", "unsafe", "unsized", "use", "virtual", "where", "while", "yield",
     ];
     KEYWORDS.contains(&word)
 }
@@ -137,7 +136,17 @@ mod tests {
         for good in ["a", "email_not_found", "totp_2fa", "a1_b2", "x9"] {
             assert!(is_snake_case(good), "{good}");
         }
-        for bad in ["", "_a", "a_", "a__b", "1a", "A", "emailNotFound", "email-not-found", "é"] {
+        for bad in [
+            "",
+            "_a",
+            "a_",
+            "a__b",
+            "1a",
+            "A",
+            "emailNotFound",
+            "email-not-found",
+            "é",
+        ] {
             assert!(!is_snake_case(bad), "{bad}");
         }
     }
@@ -153,7 +162,11 @@ mod tests {
             "email not found",
             "email__not_found_",
         ] {
-            assert_eq!(to_snake_case(near).as_deref(), Some("email_not_found"), "{near}");
+            assert_eq!(
+                to_snake_case(near).as_deref(),
+                Some("email_not_found"),
+                "{near}"
+            );
         }
         assert_eq!(to_snake_case("HTTPError").as_deref(), Some("http_error"));
         assert_eq!(to_snake_case("Totp2fa").as_deref(), Some("totp2fa"));

@@ -66,9 +66,14 @@ impl Template {
                  \"https://example.com/docs/errors/{{status}}#{{fragment}}\""
             )),
             Some(end) => {
-                let host_len = template[end..].find(['/', '?', '#']).unwrap_or(template.len() - end);
+                let host_len = template[end..]
+                    .find(['/', '?', '#'])
+                    .unwrap_or(template.len() - end);
                 if host_len == 0 {
-                    problems.push(format!("URL `{template}` has no host after `{}`", &template[..end]));
+                    problems.push(format!(
+                        "URL `{template}` has no host after `{}`",
+                        &template[..end]
+                    ));
                 }
             }
         }
@@ -101,14 +106,18 @@ fn unknown_placeholder(name: &str) -> String {
             "unknown placeholder `{{{name}}}` in URL template; did you mean `{{{close}}}`? \
              The placeholders are {valid}"
         ),
-        None => format!("unknown placeholder `{{{name}}}` in URL template; the placeholders are {valid}"),
+        None => format!(
+            "unknown placeholder `{{{name}}}` in URL template; the placeholders are {valid}"
+        ),
     }
 }
 
 /// Checks a fragment: the anchor of an entry on its documentation page. `None` when valid.
 pub fn check_fragment(fragment: &str) -> Option<String> {
     if fragment.is_empty() {
-        return Some("the fragment is empty; leave `fragment` out to use the error_type".to_owned());
+        return Some(
+            "the fragment is empty; leave `fragment` out to use the error_type".to_owned(),
+        );
     }
     let bad = fragment.chars().find(|&c| !is_fragment_char(c))?;
     Some(format!(
@@ -142,14 +151,22 @@ mod tests {
     #[test]
     fn renders_every_placeholder() {
         let template = Template::parse("https://x.test/{status}/{error_type}#{fragment}").unwrap();
-        assert_eq!(template.render(404, "a_b", "frag"), "https://x.test/404/a_b#frag");
+        assert_eq!(
+            template.render(404, "a_b", "frag"),
+            "https://x.test/404/a_b#frag"
+        );
     }
 
     #[test]
     fn reports_every_problem() {
-        let problems = Template::parse("ftp://x/{statu}/{error_type").err().unwrap();
+        let problems = Template::parse("ftp://x/{statu}/{error_type")
+            .err()
+            .unwrap();
         assert_eq!(problems.len(), 3, "{problems:?}");
-        assert!(problems[0].contains("did you mean `{status}`"), "{problems:?}");
+        assert!(
+            problems[0].contains("did you mean `{status}`"),
+            "{problems:?}"
+        );
         assert!(problems[1].contains("unclosed"), "{problems:?}");
         assert!(problems[2].contains("not an absolute"), "{problems:?}");
         assert!(Template::parse("https:///errors").is_err());

@@ -122,7 +122,8 @@ const FIELDS: &[&str] = &[
 
 impl Serialize for ErrorEnvelope<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let len = 3 + usize::from(self.request_id.is_some()) + usize::from(self.error_url.is_some());
+        let len =
+            3 + usize::from(self.request_id.is_some()) + usize::from(self.error_url.is_some());
         let mut out = serializer.serialize_struct("ErrorEnvelope", len)?;
         out.serialize_field("status_code", &self.status_code)?;
         match &self.request_id {
@@ -175,8 +176,10 @@ impl<'de> Visitor<'de> for EnvelopeVisitor {
                 }
             }
         }
-        let status_code: u16 = status_code.ok_or_else(|| de::Error::missing_field("status_code"))?;
-        let error_type: String = error_type.ok_or_else(|| de::Error::missing_field("error_type"))?;
+        let status_code: u16 =
+            status_code.ok_or_else(|| de::Error::missing_field("status_code"))?;
+        let error_type: String =
+            error_type.ok_or_else(|| de::Error::missing_field("error_type"))?;
         let error_message: String =
             error_message.ok_or_else(|| de::Error::missing_field("error_message"))?;
         Ok(ErrorEnvelope {

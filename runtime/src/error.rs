@@ -44,13 +44,9 @@ pub trait StytchError: std::error::Error {
     ///
     /// Nothing is copied: the envelope borrows the error's data and the request id.
     fn envelope<'a>(&'a self, request_id: &'a str) -> ErrorEnvelope<'a> {
-        ErrorEnvelope::new(
-            self.status_code(),
-            self.error_type(),
-            self.error_message(),
-        )
-        .with_request_id(request_id)
-        .with_error_url(self.error_url())
+        ErrorEnvelope::new(self.status_code(), self.error_type(), self.error_message())
+            .with_request_id(request_id)
+            .with_error_url(self.error_url())
     }
 }
 

@@ -18,7 +18,11 @@ pub(crate) fn rank<T: Copy>(query: &str, items: &[T], name: impl Fn(T) -> &'stat
             let distance = edit_distance(&query, &candidate);
             let score = if distance <= threshold {
                 distance
-            } else if query.len() >= 3 && candidate.windows(query.len()).any(|window| window == query.as_slice()) {
+            } else if query.len() >= 3
+                && candidate
+                    .windows(query.len())
+                    .any(|window| window == query.as_slice())
+            {
                 threshold + 1
             } else {
                 return None;
@@ -87,7 +91,10 @@ mod tests {
 
     #[test]
     fn a_part_of_the_name_finds_every_name_containing_it() {
-        assert_eq!(names("email"), ["email_not_found", "email_settings_not_found"]);
+        assert_eq!(
+            names("email"),
+            ["email_not_found", "email_settings_not_found"]
+        );
     }
 
     #[test]

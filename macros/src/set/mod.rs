@@ -22,3 +22,6 @@ pub fn expand(input: TokenStream) -> TokenStream {
     }
     output
 }
+
+#[cfg(test)]
+mod tests;

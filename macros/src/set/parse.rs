@@ -124,15 +124,21 @@ fn parse_option(input: ParseStream, options: &mut Options, cx: &Ctxt) -> syn::Re
         .map_err(|_| input.error("expected an option such as `url = \"https://...\"`"))?;
     let name = key.to_string();
     if !SET_OPTIONS.contains(&name.as_str()) {
-        cx.error_spanned_by(&key, unknown("option of `#[stytch(...)]`", &name, SET_OPTIONS));
+        cx.error_spanned_by(
+            &key,
+            unknown("option of `#[stytch(...)]`", &name, SET_OPTIONS),
+        );
         skip_past_comma(input);
         return Ok(());
     }
     input.parse::<Token![=]>()?;
     if name == "url" {
-        let url = input
-            .parse::<LitStr>()
-            .map_err(|error| syn::Error::new(error.span(), "`url` takes a string: `url = \"https://...\"`"))?;
+        let url = input.parse::<LitStr>().map_err(|error| {
+            syn::Error::new(
+                error.span(),
+                "`url` takes a string: `url = \"https://...\"`",
+            )
+        })?;
         set_once(cx, &key, &mut options.url, url);
     } else {
         // `crate = path`, or `crate = "path"` as serde writes it.
@@ -261,7 +267,9 @@ fn parse_name(input: ParseStream) -> syn::Result<Name> {
             let message = if tokens.is_empty() {
                 "expected an entry: `error_type: \"message\"`".to_owned()
             } else {
-                format!("expected `:` and the message after `{text}`: `{text}: \"What went wrong.\"`")
+                format!(
+                    "expected `:` and the message after `{text}`: `{text}: \"What went wrong.\"`"
+                )
             };
             return Err(input.error(message));
         }
@@ -328,11 +336,16 @@ fn parse_detail(input: ParseStream, details: &mut Details, cx: &Ctxt) -> syn::Re
     input.parse::<Token![:]>()?;
     match name.as_str() {
         "causes" => set_once(cx, &key, &mut details.causes, parse_strings(input, &name)?),
-        "troubleshooting" => set_once(cx, &key, &mut details.troubleshooting, parse_strings(input, &name)?),
+        "troubleshooting" => set_once(
+            cx,
+            &key,
+            &mut details.troubleshooting,
+            parse_strings(input, &name)?,
+        ),
         _ => {
-            let value = input.parse::<LitStr>().map_err(|_| {
-                input.error(format!("`{name}` takes a string: `{name}: \"...\"`"))
-            })?;
+            let value = input
+                .parse::<LitStr>()
+                .map_err(|_| input.error(format!("`{name}` takes a string: `{name}: \"...\"`")))?;
             let slot = match name.as_str() {
                 "title" => &mut details.title,
                 "description" => &mut details.description,
@@ -380,13 +393,17 @@ fn unknown(what: &str, name: &str, valid: &[&str]) -> String {
 }
 
 fn skip_past_comma(input: ParseStream) {
-    skip_until(input, |token| matches!(token, TokenTree::Punct(punct) if punct.as_char() == ','));
+    skip_until(
+        input,
+        |token| matches!(token, TokenTree::Punct(punct) if punct.as_char() == ','),
+    );
 }
 
 fn skip_past_group(input: ParseStream) {
-    skip_until(input, |token| {
-        matches!(token, TokenTree::Group(group) if group.delimiter() == proc_macro2::Delimiter::Brace)
-    });
+    skip_until(
+        input,
+        |token| matches!(token, TokenTree::Group(group) if group.delimiter() == proc_macro2::Delimiter::Brace),
+    );
 }
 
 fn skip_rest(input: ParseStream) {

@@ -95,7 +95,10 @@ pub fn check<'a>(set: &'a Set, cx: &Ctxt) -> Model<'a> {
                     set.ident
                 ),
             );
-            cx.error_spanned_by(first, format!("the first group of status {status_code} is here"));
+            cx.error_spanned_by(
+                first,
+                format!("the first group of status {status_code} is here"),
+            );
         }
         let status_code = status_code.unwrap_or(500);
         for entry in &group.entries {
@@ -117,7 +120,10 @@ pub fn check<'a>(set: &'a Set, cx: &Ctxt) -> Model<'a> {
                 );
                 cx.error_spanned_by(
                     &first.name.tokens,
-                    format!("`{error_type}` is first declared here, under {}", first.status_code),
+                    format!(
+                        "`{error_type}` is first declared here, under {}",
+                        first.status_code
+                    ),
                 );
                 continue;
             }
@@ -137,14 +143,21 @@ pub fn check<'a>(set: &'a Set, cx: &Ctxt) -> Model<'a> {
 
             let details = &entry.details;
             let message = check_prose(&entry.message, "message", &error_type, cx);
-            let title = details.title.as_ref().map(|lit| check_prose(lit, "title", &error_type, cx));
+            let title = details
+                .title
+                .as_ref()
+                .map(|lit| check_prose(lit, "title", &error_type, cx));
             let description = details
                 .description
                 .as_ref()
                 .map(|lit| check_prose(lit, "description", &error_type, cx));
             let causes = prose_list(details.causes.as_deref(), "cause", &error_type, cx);
-            let troubleshooting =
-                prose_list(details.troubleshooting.as_deref(), "troubleshooting step", &error_type, cx);
+            let troubleshooting = prose_list(
+                details.troubleshooting.as_deref(),
+                "troubleshooting step",
+                &error_type,
+                cx,
+            );
 
             let fragment = match &details.fragment {
                 Some(lit) => {
@@ -157,7 +170,10 @@ pub fn check<'a>(set: &'a Set, cx: &Ctxt) -> Model<'a> {
                 None => error_type.clone(),
             };
             if let Some(first) = fragments.get(&fragment) {
-                let at = details.fragment.as_ref().map_or(entry.name.tokens.clone(), |lit| quote!(#lit));
+                let at = details
+                    .fragment
+                    .as_ref()
+                    .map_or(entry.name.tokens.clone(), |lit| quote!(#lit));
                 cx.error_spanned_by(
                     at,
                     format!(
@@ -170,8 +186,12 @@ pub fn check<'a>(set: &'a Set, cx: &Ctxt) -> Model<'a> {
             }
 
             let url = match (&details.url, &set_url) {
-                (Some(lit), _) => template(lit, cx).map(|t| t.render(status_code, &error_type, &fragment)),
-                (None, Some(template)) => Some(template.render(status_code, &error_type, &fragment)),
+                (Some(lit), _) => {
+                    template(lit, cx).map(|t| t.render(status_code, &error_type, &fragment))
+                }
+                (None, Some(template)) => {
+                    Some(template.render(status_code, &error_type, &fragment))
+                }
                 (None, None) => {
                     if set.options.url.is_none() {
                         cx.error_spanned_by(
@@ -255,7 +275,9 @@ fn check_name(name: &Name, set: &Ident, cx: &Ctxt) -> Option<String> {
                 &name.tokens,
                 format!("invalid error_type `{text}`: {rule}; write `{corrected}`"),
             ),
-            None => cx.error_spanned_by(&name.tokens, format!("invalid error_type `{text}`: {rule}")),
+            None => {
+                cx.error_spanned_by(&name.tokens, format!("invalid error_type `{text}`: {rule}"))
+            }
         }
         corrected?
     } else {
@@ -297,9 +319,16 @@ fn check_prose(lit: &LitStr, what: &str, error_type: &str, cx: &Ctxt) -> String 
     let value = lit.value();
     let trimmed = value.trim();
     if trimmed.is_empty() {
-        cx.error_spanned_by(lit, format!("the {what} of `{error_type}` is empty; say what it is in words"));
+        cx.error_spanned_by(
+            lit,
+            format!("the {what} of `{error_type}` is empty; say what it is in words"),
+        );
     } else if trimmed.len() != value.len() {
-        let side = if value.starts_with(char::is_whitespace) { "starts" } else { "ends" };
+        let side = if value.starts_with(char::is_whitespace) {
+            "starts"
+        } else {
+            "ends"
+        };
         cx.error_spanned_by(
             lit,
             format!("the {what} of `{error_type}` {side} with whitespace; write {trimmed:?}"),
@@ -340,9 +369,10 @@ fn constant_ident(error_type: &str, span: Span) -> Ident {
 fn pass_through(attrs: &[Attribute], set: &Ident, cx: &Ctxt) -> Vec<TokenStream> {
     let mut passed = Vec::new();
     for attr in attrs {
-        let derived = attr.path().is_ident("derive").then(|| {
-            attr.parse_args_with(Punctuated::<Path, Token![,]>::parse_terminated)
-        });
+        let derived = attr
+            .path()
+            .is_ident("derive")
+            .then(|| attr.parse_args_with(Punctuated::<Path, Token![,]>::parse_terminated));
         let Some(Ok(paths)) = derived else {
             passed.push(quote!(#attr));
             continue;

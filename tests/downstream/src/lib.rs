@@ -55,3 +55,5 @@ stytch_errors! {
 pub fn internal_message() -> &'static str {
     InternalError::internal.message()
 }
+
+include!(concat!(env!("OUT_DIR"), "/large.rs"));

@@ -41,11 +41,23 @@ fn accessors_are_const() {
 fn details_and_their_defaults() {
     let owner = WidgetError::OwnerNotFound.info();
     assert_eq!(owner.title(), "Owner not found");
-    assert_eq!(owner.description(), "There is no user with the supplied `owner_id`.");
-    assert_eq!(owner.causes(), ["The owner was deleted after the widget was created."]);
-    assert_eq!(owner.troubleshooting(), ["Reassign the widget, then retry.", "Or delete it."]);
+    assert_eq!(
+        owner.description(),
+        "There is no user with the supplied `owner_id`."
+    );
+    assert_eq!(
+        owner.causes(),
+        ["The owner was deleted after the widget was created."]
+    );
+    assert_eq!(
+        owner.troubleshooting(),
+        ["Reassign the widget, then retry.", "Or delete it."]
+    );
     assert_eq!(owner.fragment(), "owner-missing");
-    assert_eq!(owner.error_url(), "https://example.com/docs/errors/404#owner-missing");
+    assert_eq!(
+        owner.error_url(),
+        "https://example.com/docs/errors/404#owner-missing"
+    );
 
     let widget = WidgetError::WidgetNotFound.info();
     assert_eq!(widget.title(), "Widget not found");
@@ -65,10 +77,20 @@ fn details_and_their_defaults() {
 #[test]
 fn lookup_by_wire_name_finds_every_entry_and_nothing_else() {
     for &entry in WidgetError::ALL {
-        assert_eq!(WidgetError::from_error_type(entry.error_type()), Some(entry));
+        assert_eq!(
+            WidgetError::from_error_type(entry.error_type()),
+            Some(entry)
+        );
         assert_eq!(entry.error_type().parse::<WidgetError>(), Ok(entry));
     }
-    for missing in ["", "widget", "Widget_Not_Found", "widget_not_found ", "zzz", "a"] {
+    for missing in [
+        "",
+        "widget",
+        "Widget_Not_Found",
+        "widget_not_found ",
+        "zzz",
+        "a",
+    ] {
         assert_eq!(WidgetError::from_error_type(missing), None, "{missing:?}");
     }
 }
@@ -84,17 +106,31 @@ fn from_str_names_the_unknown_string_and_the_closest_name() {
         "unknown error_type `widget_not_fond` for WidgetError; did you mean `widget_not_found`?"
     );
     let far = "gizmo_exploded".parse::<WidgetError>().unwrap_err();
-    assert_eq!(far.to_string(), "unknown error_type `gizmo_exploded` for WidgetError");
+    assert_eq!(
+        far.to_string(),
+        "unknown error_type `gizmo_exploded` for WidgetError"
+    );
 }
 
 #[test]
 fn std_traits() {
     assert_eq!(format!("{:?}", WidgetError::OwnerNotFound), "OwnerNotFound");
-    assert_eq!(WidgetError::OwnerNotFound.to_string(), "The widget's owner could not be found.");
-    assert_eq!(format!("{:>10}", WidgetError::Type), "The widget's type is read-only.");
+    assert_eq!(
+        WidgetError::OwnerNotFound.to_string(),
+        "The widget's owner could not be found."
+    );
+    assert_eq!(
+        format!("{:>10}", WidgetError::Type),
+        "The widget's type is read-only."
+    );
     assert_eq!(format!("{:.6}", WidgetError::WidgetLocked), "Widget");
     // Ord is declaration order, not alphabetical.
-    let sorted: Vec<_> = WidgetError::ALL.iter().copied().collect::<BTreeSet<_>>().into_iter().collect();
+    let sorted: Vec<_> = WidgetError::ALL
+        .iter()
+        .copied()
+        .collect::<BTreeSet<_>>()
+        .into_iter()
+        .collect();
     assert_eq!(sorted, WidgetError::ALL);
     assert!(WidgetError::WidgetNotFound < WidgetError::OwnerNotFound);
     let boxed: Box<dyn std::error::Error + Send + Sync> = Box::new(WidgetError::WidgetLocked);
@@ -112,15 +148,24 @@ fn stytch_error_through_a_trait_object() {
     let error: &dyn StytchError = &WidgetError::OwnerNotFound;
     assert_eq!(error.status_code(), 404);
     assert_eq!(error.error_type(), "owner_not_found");
-    assert_eq!(error.error_message(), "The widget's owner could not be found.");
-    assert_eq!(error.error_url(), "https://example.com/docs/errors/404#owner-missing");
+    assert_eq!(
+        error.error_message(),
+        "The widget's owner could not be found."
+    );
+    assert_eq!(
+        error.error_url(),
+        "https://example.com/docs/errors/404#owner-missing"
+    );
     assert_eq!(error.error_info(), Some(WidgetError::OwnerNotFound.info()));
 
     let envelope = error.envelope("request-1");
     assert_eq!(envelope.status_code(), 404);
     assert_eq!(envelope.request_id(), Some("request-1"));
     assert_eq!(envelope.error_type(), "owner_not_found");
-    assert_eq!(envelope.error_url(), Some("https://example.com/docs/errors/404#owner-missing"));
+    assert_eq!(
+        envelope.error_url(),
+        Some("https://example.com/docs/errors/404#owner-missing")
+    );
     assert_eq!(
         envelope.to_string(),
         "404 owner_not_found: The widget's owner could not be found."
@@ -138,30 +183,49 @@ fn the_envelope_serializes_to_the_wire_shape() {
 
 #[test]
 fn serde_uses_the_wire_name() {
-    assert_eq!(serde_json::to_string(&WidgetError::OwnerNotFound).unwrap(), r#""owner_not_found""#);
+    assert_eq!(
+        serde_json::to_string(&WidgetError::OwnerNotFound).unwrap(),
+        r#""owner_not_found""#
+    );
     let back: WidgetError = serde_json::from_str(r#""owner_not_found""#).unwrap();
     assert_eq!(back, WidgetError::OwnerNotFound);
-    let all: Vec<WidgetError> = serde_json::from_str(&serde_json::to_string(WidgetError::ALL).unwrap()).unwrap();
+    let all: Vec<WidgetError> =
+        serde_json::from_str(&serde_json::to_string(WidgetError::ALL).unwrap()).unwrap();
     assert_eq!(all, WidgetError::ALL);
 
     let error = serde_json::from_str::<WidgetError>(r#""OwnerNotFound""#).unwrap_err();
     assert!(
-        error.to_string().contains("unknown error_type `OwnerNotFound` for WidgetError; did you mean `owner_not_found`?"),
+        error.to_string().contains(
+            "unknown error_type `OwnerNotFound` for WidgetError; did you mean `owner_not_found`?"
+        ),
         "{error}"
     );
     let error = serde_json::from_str::<WidgetError>("404").unwrap_err();
-    assert!(error.to_string().contains("an error_type of WidgetError"), "{error}");
+    assert!(
+        error.to_string().contains("an error_type of WidgetError"),
+        "{error}"
+    );
 }
 
 #[test]
 fn generic_code_over_error_sets() {
     fn statuses<E: ErrorSet>() -> BTreeSet<u16> {
-        E::ALL.iter().map(|entry| entry.info().status_code()).collect()
+        E::ALL
+            .iter()
+            .map(|entry| entry.info().status_code())
+            .collect()
     }
     assert_eq!(statuses::<WidgetError>(), BTreeSet::from([404, 409, 503]));
     assert_eq!(
         WidgetError::similar("widget"),
-        [WidgetError::WidgetLocked, WidgetError::WidgetNotFound, WidgetError::WidgetStoreUnavailable]
+        [
+            WidgetError::WidgetLocked,
+            WidgetError::WidgetNotFound,
+            WidgetError::WidgetStoreUnavailable
+        ]
     );
-    assert_eq!(<WidgetError as ErrorSet>::from_error_type("type"), Some(WidgetError::Type));
+    assert_eq!(
+        <WidgetError as ErrorSet>::from_error_type("type"),
+        Some(WidgetError::Type)
+    );
 }

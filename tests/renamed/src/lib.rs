@@ -32,7 +32,13 @@ mod tests {
         assert_eq!(RenamedError::bad_widget.status_code(), 400);
         assert_eq!(RenamedError::NAME, "RenamedError");
         let envelope = QuotedError::bad_gadget.envelope("r-1");
-        assert_eq!(envelope.error_url(), Some("https://example.com/errors#bad_gadget"));
-        assert_eq!("bad_gadget".parse::<QuotedError>(), Ok(QuotedError::BadGadget));
+        assert_eq!(
+            envelope.error_url(),
+            Some("https://example.com/errors#bad_gadget")
+        );
+        assert_eq!(
+            "bad_gadget".parse::<QuotedError>(),
+            Ok(QuotedError::BadGadget)
+        );
     }
 }
