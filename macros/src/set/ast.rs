@@ -2,6 +2,8 @@
 //! diagnostic can point at what the user wrote.
 
 use proc_macro2::{Span, TokenStream};
+
+use crate::ctxt::Mark;
 use syn::{Attribute, Ident, LitInt, LitStr, Path, Visibility};
 
 /// One `enum` of the input.
@@ -12,6 +14,7 @@ pub struct Set {
     pub ident: Ident,
     pub options: Options,
     pub groups: Vec<Group>,
+    pub mark: Mark,
 }
 
 /// The options of `#[stytch(...)]` on a set.
@@ -19,12 +22,15 @@ pub struct Set {
 pub struct Options {
     pub url: Option<LitStr>,
     pub krate: Option<Path>,
+    /// A `#[stytch(...)]` could not be read whole: what it would have set is unknown.
+    pub broken: bool,
 }
 
 /// `404 { ... }`: the entries of one HTTP status.
 pub struct Group {
     pub status: LitInt,
     pub entries: Vec<Entry>,
+    pub mark: Mark,
 }
 
 /// `error_type: "message" { details }`.
@@ -33,6 +39,7 @@ pub struct Entry {
     pub name: Name,
     pub message: LitStr,
     pub details: Details,
+    pub mark: Mark,
 }
 
 /// The error_type as written: an identifier, or whatever tokens stood before the `:`

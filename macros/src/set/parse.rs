@@ -1,12 +1,15 @@
 //! Parsing of `stytch_errors!` input into the typed view of `ast.rs`. Parsing recovers after a
-//! mistake (it skips to the next entry, key or group), so that one build reports them all.
+//! mistake (it skips to the next entry, key or group, or reads a near miss as what was meant),
+//! so that one build reports every mistake.
 
 use proc_macro2::{TokenStream, TokenTree};
 use syn::ext::IdentExt;
 use syn::parse::{ParseStream, Parser};
-use syn::punctuated::Punctuated;
 use syn::token::{Brace, Bracket, Paren};
-use syn::{Attribute, Generics, Ident, LitInt, LitStr, Path, Token, Visibility, braced, bracketed};
+use syn::{
+    Attribute, Generics, Ident, LitInt, LitStr, Path, Token, Visibility, WhereClause, braced,
+    bracketed,
+};
 
 use super::ast::{Details, Entry, Group, Name, Options, Set};
 use crate::ctxt::Ctxt;
@@ -28,14 +31,20 @@ pub const SET_OPTIONS: &[&str] = &["url", "crate"];
 /// Parses the whole input. What cannot be parsed is reported to `cx` and left out.
 pub fn parse(tokens: TokenStream, cx: &Ctxt) -> Vec<Set> {
     let parser = |input: ParseStream| {
+        if input.is_empty() {
+            cx.push(syn::Error::new(
+                proc_macro2::Span::call_site(),
+                "`stytch_errors!` declares enums of errors and this one is empty: write `stytch_errors! { pub enum WidgetError { 404 { ... } } }`",
+            ));
+        }
         let mut sets = Vec::new();
         while !input.is_empty() {
             match parse_set(input, cx) {
                 Ok(set) => sets.push(set),
                 Err(error) => {
-                    // Past a broken item header there is no telling where the next set starts.
+                    // A broken item header: skip its body and go on with the next set.
                     cx.push(error);
-                    skip_rest(input);
+                    skip_past_group(input);
                 }
             }
         }
@@ -51,21 +60,25 @@ fn parse_set(input: ParseStream, cx: &Ctxt) -> syn::Result<Set> {
     let attrs = input.call(Attribute::parse_outer)?;
     let vis: Visibility = input.parse()?;
     if input.peek(Token![struct]) {
+        // Reported, then read as the enum it should be, so that the set is still expanded.
         let token: Token![struct] = input.parse()?;
-        return Err(syn::Error::new(
+        cx.push(syn::Error::new(
             token.span,
             "`stytch_errors!` declares enums of errors: write `enum` instead of `struct`",
         ));
-    }
-    if !input.peek(Token![enum]) {
+    } else if input.peek(Token![enum]) {
+        input.parse::<Token![enum]>()?;
+    } else {
         return Err(input.error(
             "expected `enum`, as in `stytch_errors! { pub enum WidgetError { 404 { ... } } }`",
         ));
     }
-    input.parse::<Token![enum]>()?;
-    let ident: Ident = input.parse()?;
+    let ident: Ident = input.parse().map_err(|_| {
+        input.error("expected the name of the enum, as in `enum WidgetError { ... }`")
+    })?;
     if input.peek(Token![<]) {
-        let generics: Generics = input.parse()?;
+        let mut generics: Generics = input.parse()?;
+        generics.where_clause = input.parse::<Option<WhereClause>>()?;
         cx.error_spanned_by(
             &generics,
             "an error set cannot be generic: remove the generic parameters",
@@ -76,9 +89,6 @@ fn parse_set(input: ParseStream, cx: &Ctxt) -> syn::Result<Set> {
             "expected `{{` and the status groups of `{ident}`, as in `enum {ident} {{ 404 {{ ... }} }}`"
         )));
     }
-    let content;
-    braced!(content in input);
-    let groups = parse_groups(&content, cx);
 
     let mut options = Options::default();
     let mut passed = Vec::new();
@@ -89,25 +99,36 @@ fn parse_set(input: ParseStream, cx: &Ctxt) -> syn::Result<Set> {
             passed.push(attr);
         }
     }
+    let mark = cx.mark();
+
+    let content;
+    braced!(content in input);
+    let groups = parse_groups(&content, cx);
     Ok(Set {
         attrs: passed,
         vis,
         ident,
         options,
         groups,
+        mark,
     })
 }
 
 fn parse_options(attr: &Attribute, options: &mut Options, cx: &Ctxt) {
-    let usage = "expected `#[stytch(url = \"https://...\")]`; the options are `url` and `crate`";
     if attr.meta.require_list().is_err() {
-        cx.error_spanned_by(attr, usage);
+        cx.error_spanned_by(
+            attr,
+            "expected `#[stytch(url = \"https://...\")]`; the options are `url` and `crate`",
+        );
+        options.broken = true;
         return;
     }
+    let mut broken = false;
     let parser = |input: ParseStream| {
         while !input.is_empty() {
             if let Err(error) = parse_option(input, options, cx) {
                 cx.push(error);
+                broken = true;
                 skip_past_comma(input);
             }
         }
@@ -115,7 +136,9 @@ fn parse_options(attr: &Attribute, options: &mut Options, cx: &Ctxt) {
     };
     if let Err(error) = attr.parse_args_with(parser) {
         cx.push(error);
+        broken = true;
     }
+    options.broken |= broken;
 }
 
 fn parse_option(input: ParseStream, options: &mut Options, cx: &Ctxt) -> syn::Result<()> {
@@ -124,14 +147,22 @@ fn parse_option(input: ParseStream, options: &mut Options, cx: &Ctxt) -> syn::Re
         .map_err(|_| input.error("expected an option such as `url = \"https://...\"`"))?;
     let name = key.to_string();
     if !SET_OPTIONS.contains(&name.as_str()) {
+        options.broken = true;
         cx.error_spanned_by(
             &key,
-            unknown("option of `#[stytch(...)]`", &name, SET_OPTIONS),
+            unknown("option", &name, "in `#[stytch(...)]`", SET_OPTIONS),
         );
         skip_past_comma(input);
         return Ok(());
     }
-    input.parse::<Token![=]>()?;
+    let example = if name == "url" {
+        "\"https://...\""
+    } else {
+        "my_errors"
+    };
+    input
+        .parse::<Token![=]>()
+        .map_err(|_| input.error(format!("expected `=` after `{name}`: `{name} = {example}`")))?;
     if name == "url" {
         let url = input.parse::<LitStr>().map_err(|error| {
             syn::Error::new(
@@ -139,7 +170,7 @@ fn parse_option(input: ParseStream, options: &mut Options, cx: &Ctxt) -> syn::Re
                 "`url` takes a string: `url = \"https://...\"`",
             )
         })?;
-        set_once(cx, &key, &mut options.url, url);
+        set_once(cx, &key, "option", &mut options.url, url);
     } else {
         // `crate = path`, or `crate = "path"` as serde writes it.
         let path = if input.peek(LitStr) {
@@ -150,10 +181,14 @@ fn parse_option(input: ParseStream, options: &mut Options, cx: &Ctxt) -> syn::Re
         .map_err(|error| {
             syn::Error::new(error.span(), "`crate` takes a path: `crate = my_errors`")
         })?;
-        set_once(cx, &key, &mut options.krate, path);
+        set_once(cx, &key, "option", &mut options.krate, path);
     }
     if !input.is_empty() {
-        input.parse::<Token![,]>()?;
+        input.parse::<Token![,]>().map_err(|_| {
+            input.error(
+                "expected `,` between options: `#[stytch(url = \"...\", crate = my_errors)]`",
+            )
+        })?;
     }
     Ok(())
 }
@@ -174,20 +209,36 @@ fn parse_groups(input: ParseStream, cx: &Ctxt) -> Vec<Group> {
 
 fn parse_group(input: ParseStream, cx: &Ctxt) -> syn::Result<Group> {
     let status = input.parse::<LitInt>().map_err(|_| {
-        input.error("expected an HTTP status code and its entries, as in `404 { widget_not_found: \"...\", }`")
+        input.error(
+            "expected an HTTP status code and its entries, as in `404 { widget_not_found: \"...\", }`",
+        )
     })?;
     if !input.peek(Brace) {
         return Err(input.error(format!(
             "expected `{{` after the status, as in `{status} {{ widget_not_found: \"...\", }}`"
         )));
     }
+    if !status.suffix().is_empty() {
+        cx.error_spanned_by(
+            &status,
+            format!(
+                "write the status without a suffix: `{}`",
+                status.base10_digits()
+            ),
+        );
+    }
+    let mark = cx.mark();
     let content;
     braced!(content in input);
     let entries = parse_entries(&content, cx);
     if input.peek(Token![,]) {
         input.parse::<Token![,]>()?;
     }
-    Ok(Group { status, entries })
+    Ok(Group {
+        status,
+        entries,
+        mark,
+    })
 }
 
 fn parse_entries(input: ParseStream, cx: &Ctxt) -> Vec<Entry> {
@@ -219,7 +270,22 @@ fn parse_entry(input: ParseStream, cx: &Ctxt) -> syn::Result<Entry> {
         }
     }
     let name = parse_name(input)?;
-    input.parse::<Token![:]>()?;
+    if input.peek(Token![:]) {
+        input.parse::<Token![:]>()?;
+    } else {
+        // `name = "..."` or `name "..."`: reported, then read as meant.
+        let text = &name.text;
+        if input.peek(Token![=]) {
+            cx.push(input.error(format!(
+                "write `:` instead of `=` between the error_type and its message: `{text}: \"...\"`"
+            )));
+            input.parse::<Token![=]>()?;
+        } else {
+            cx.push(input.error(format!(
+                "expected `:` between the error_type and its message: `{text}: \"...\"`"
+            )));
+        }
+    }
     let message = input.parse::<LitStr>().map_err(|_| {
         input.error(format!(
             "expected the message of `{}` as a string: `{}: \"What went wrong.\"`",
@@ -229,7 +295,7 @@ fn parse_entry(input: ParseStream, cx: &Ctxt) -> syn::Result<Entry> {
     let details = if input.peek(Brace) {
         let content;
         braced!(content in input);
-        parse_details(&content, cx)
+        Some(parse_details(&content, cx))
     } else {
         None
     };
@@ -248,6 +314,7 @@ fn parse_entry(input: ParseStream, cx: &Ctxt) -> syn::Result<Entry> {
         name,
         message,
         details: details.unwrap_or_default(),
+        mark: cx.mark(),
     })
 }
 
@@ -259,7 +326,9 @@ fn parse_name(input: ParseStream) -> syn::Result<Name> {
     let mut quoted = false;
     let mut after_word = false;
     loop {
-        if input.peek(Token![:]) && !input.peek(Token![::]) {
+        let at_colon = input.peek(Token![:]) && !input.peek(Token![::]);
+        let at_message = !tokens.is_empty() && (input.peek(Token![=]) || input.peek(LitStr));
+        if at_colon || at_message {
             break;
         }
         let at_group = input.peek(Brace) || input.peek(Bracket) || input.peek(Paren);
@@ -301,6 +370,7 @@ fn parse_name(input: ParseStream) -> syn::Result<Name> {
                 text.push(punct.as_char());
                 after_word = false;
             }
+            // Groups end the name above.
             TokenTree::Group(_) => {}
         }
         tokens.extend([token]);
@@ -312,7 +382,7 @@ fn parse_name(input: ParseStream) -> syn::Result<Name> {
     })
 }
 
-fn parse_details(input: ParseStream, cx: &Ctxt) -> Option<Details> {
+fn parse_details(input: ParseStream, cx: &Ctxt) -> Details {
     let mut details = Details::default();
     while !input.is_empty() {
         if let Err(error) = parse_detail(input, &mut details, cx) {
@@ -320,7 +390,7 @@ fn parse_details(input: ParseStream, cx: &Ctxt) -> Option<Details> {
             skip_past_comma(input);
         }
     }
-    Some(details)
+    details
 }
 
 fn parse_detail(input: ParseStream, details: &mut Details, cx: &Ctxt) -> syn::Result<()> {
@@ -329,19 +399,25 @@ fn parse_detail(input: ParseStream, details: &mut Details, cx: &Ctxt) -> syn::Re
         .map_err(|_| input.error("expected a key such as `title: \"...\"`"))?;
     let name = key.to_string();
     if !DETAIL_KEYS.contains(&name.as_str()) {
-        cx.error_spanned_by(&key, unknown("key", &name, DETAIL_KEYS));
+        cx.error_spanned_by(
+            &key,
+            unknown("key", &name, "in an entry's details", DETAIL_KEYS),
+        );
         skip_past_comma(input);
         return Ok(());
     }
-    input.parse::<Token![:]>()?;
+    input
+        .parse::<Token![:]>()
+        .map_err(|_| input.error(format!("expected `:` after `{name}`: `{name}: ...`")))?;
     match name.as_str() {
-        "causes" => set_once(cx, &key, &mut details.causes, parse_strings(input, &name)?),
-        "troubleshooting" => set_once(
-            cx,
-            &key,
-            &mut details.troubleshooting,
-            parse_strings(input, &name)?,
-        ),
+        "causes" => {
+            let causes = parse_strings(input, &name, cx)?;
+            set_once(cx, &key, "key", &mut details.causes, causes);
+        }
+        "troubleshooting" => {
+            let steps = parse_strings(input, &name, cx)?;
+            set_once(cx, &key, "key", &mut details.troubleshooting, steps);
+        }
         _ => {
             let value = input
                 .parse::<LitStr>()
@@ -352,7 +428,7 @@ fn parse_detail(input: ParseStream, details: &mut Details, cx: &Ctxt) -> syn::Re
                 "fragment" => &mut details.fragment,
                 _ => &mut details.url,
             };
-            set_once(cx, &key, slot, value);
+            set_once(cx, &key, "key", slot, value);
         }
     }
     if !input.is_empty() {
@@ -363,32 +439,49 @@ fn parse_detail(input: ParseStream, details: &mut Details, cx: &Ctxt) -> syn::Re
     Ok(())
 }
 
-fn parse_strings(input: ParseStream, key: &str) -> syn::Result<Vec<LitStr>> {
+fn parse_strings(input: ParseStream, key: &str, cx: &Ctxt) -> syn::Result<Vec<LitStr>> {
     let usage = format!("`{key}` takes a list of strings: `{key}: [\"...\", \"...\"]`");
     if !input.peek(Bracket) {
         return Err(input.error(usage));
     }
     let content;
     bracketed!(content in input);
-    let items = Punctuated::<LitStr, Token![,]>::parse_terminated(&content)
-        .map_err(|error| syn::Error::new(error.span(), usage))?;
-    Ok(items.into_iter().collect())
+    let mut items = Vec::new();
+    while !content.is_empty() {
+        let Ok(item) = content.parse::<LitStr>() else {
+            // One report per list; the rest of it is skipped.
+            cx.push(content.error(usage));
+            skip_rest(&content);
+            break;
+        };
+        items.push(item);
+        if !content.is_empty() && content.parse::<Token![,]>().is_err() {
+            cx.push(content.error(format!("expected `,` between the items of `{key}`")));
+            skip_rest(&content);
+        }
+    }
+    Ok(items)
 }
 
-fn set_once<T>(cx: &Ctxt, key: &Ident, slot: &mut Option<T>, value: T) {
+fn set_once<T>(cx: &Ctxt, key: &Ident, what: &str, slot: &mut Option<T>, value: T) {
     if slot.is_some() {
-        cx.error_spanned_by(key, format!("duplicate key `{key}`: give each key once"));
+        cx.error_spanned_by(
+            key,
+            format!("duplicate {what} `{key}`: give each {what} once"),
+        );
     } else {
         *slot = Some(value);
     }
 }
 
-/// "unknown key `titel`; did you mean `title`? The keys are ..."
-fn unknown(what: &str, name: &str, valid: &[&str]) -> String {
+/// "unknown key `titel` in an entry's details; did you mean `title`? Valid: ..."
+fn unknown(what: &str, name: &str, place: &str, valid: &[&str]) -> String {
     let all = names::list(valid);
     match names::did_you_mean(name, valid) {
-        Some(close) => format!("unknown {what} `{name}`; did you mean `{close}`? Valid: {all}"),
-        None => format!("unknown {what} `{name}`; valid: {all}"),
+        Some(close) => {
+            format!("unknown {what} `{name}` {place}; did you mean `{close}`? Valid: {all}")
+        }
+        None => format!("unknown {what} `{name}` {place}; valid: {all}"),
     }
 }
 

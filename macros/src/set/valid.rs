@@ -8,7 +8,7 @@ use std::collections::HashMap;
 
 use proc_macro2::{Span, TokenStream};
 use quote::quote;
-use syn::{Attribute, Ident, LitStr, Path, Token, punctuated::Punctuated};
+use syn::{Attribute, Ident, LitInt, LitStr, Path, Token, punctuated::Punctuated};
 
 use super::ast::{Entry, Name, Set};
 use crate::ctxt::Ctxt;
@@ -70,158 +70,47 @@ struct First<'a> {
     error_type: String,
 }
 
+/// What has been declared so far in a set, for the checks of uniqueness.
+struct Checker<'a, 'c> {
+    set: &'a Set,
+    cx: &'c Ctxt,
+    set_url: Option<Template>,
+    statuses: HashMap<u16, &'a LitInt>,
+    error_types: HashMap<String, First<'a>>,
+    variants: HashMap<String, First<'a>>,
+    fragments: HashMap<String, First<'a>>,
+    /// Entries left without a URL, reported once for the set.
+    without_url: Vec<String>,
+}
+
 pub fn check<'a>(set: &'a Set, cx: &Ctxt) -> Model<'a> {
+    cx.check_at(set.mark);
     let attrs = pass_through(&set.attrs, &set.ident, cx);
-    let set_url = set.options.url.as_ref().and_then(|lit| template(lit, cx));
     let krate = match &set.options.krate {
         Some(path) => quote!(#path),
         None => quote!(::stytch_errors),
     };
-
-    let mut statuses: HashMap<u16, &syn::LitInt> = HashMap::new();
-    let mut error_types: HashMap<String, First> = HashMap::new();
-    let mut variants: HashMap<String, First> = HashMap::new();
-    let mut fragments: HashMap<String, First> = HashMap::new();
+    let mut checker = Checker {
+        set,
+        cx,
+        set_url: set.options.url.as_ref().and_then(|lit| template(lit, cx)),
+        statuses: HashMap::new(),
+        error_types: HashMap::new(),
+        variants: HashMap::new(),
+        fragments: HashMap::new(),
+        without_url: Vec::new(),
+    };
     let mut entries = Vec::new();
     for group in &set.groups {
-        let status_code = check_status(&group.status, cx);
-        if let Some(status_code) = status_code
-            && let Some(first) = statuses.insert(status_code, &group.status)
-        {
-            cx.error_spanned_by(
-                &group.status,
-                format!(
-                    "status {status_code} has two groups in `{}`; merge their entries into one `{status_code} {{ ... }}`",
-                    set.ident
-                ),
-            );
-            cx.error_spanned_by(
-                first,
-                format!("the first group of status {status_code} is here"),
-            );
-        }
-        let status_code = status_code.unwrap_or(500);
+        cx.check_at(group.mark);
+        let status_code = checker.status(&group.status);
         for entry in &group.entries {
-            let Some(error_type) = check_name(&entry.name, &set.ident, cx) else {
-                continue;
-            };
-            let here = || First {
-                name: &entry.name,
-                status_code,
-                error_type: error_type.clone(),
-            };
-            if let Some(first) = error_types.get(&error_type) {
-                cx.error_spanned_by(
-                    &entry.name.tokens,
-                    format!(
-                        "error_type `{error_type}` is declared twice in `{}`: under {} and again here under {status_code}; an error_type names one error of the set",
-                        set.ident, first.status_code
-                    ),
-                );
-                cx.error_spanned_by(
-                    &first.name.tokens,
-                    format!(
-                        "`{error_type}` is first declared here, under {}",
-                        first.status_code
-                    ),
-                );
-                continue;
-            }
-            error_types.insert(error_type.clone(), here());
-            let variant_name = names::to_upper_camel_case(&error_type);
-            if let Some(first) = variants.get(&variant_name) {
-                cx.error_spanned_by(
-                    &entry.name.tokens,
-                    format!(
-                        "error_types `{}` and `{error_type}` both become the variant `{}::{variant_name}`; rename one of them",
-                        first.error_type, set.ident
-                    ),
-                );
-                continue;
-            }
-            variants.insert(variant_name.clone(), here());
-
-            let details = &entry.details;
-            let message = check_prose(&entry.message, "message", &error_type, cx);
-            let title = details
-                .title
-                .as_ref()
-                .map(|lit| check_prose(lit, "title", &error_type, cx));
-            let description = details
-                .description
-                .as_ref()
-                .map(|lit| check_prose(lit, "description", &error_type, cx));
-            let causes = prose_list(details.causes.as_deref(), "cause", &error_type, cx);
-            let troubleshooting = prose_list(
-                details.troubleshooting.as_deref(),
-                "troubleshooting step",
-                &error_type,
-                cx,
-            );
-
-            let fragment = match &details.fragment {
-                Some(lit) => {
-                    let fragment = lit.value();
-                    if let Some(problem) = url::check_fragment(&fragment) {
-                        cx.error_spanned_by(lit, problem);
-                    }
-                    fragment
-                }
-                None => error_type.clone(),
-            };
-            if let Some(first) = fragments.get(&fragment) {
-                let at = details
-                    .fragment
-                    .as_ref()
-                    .map_or(entry.name.tokens.clone(), |lit| quote!(#lit));
-                cx.error_spanned_by(
-                    at,
-                    format!(
-                        "fragment `{fragment}` of `{error_type}` ({status_code}) is already the fragment of `{}` ({}); fragments anchor each entry's documentation and must be unique within `{}`",
-                        first.error_type, first.status_code, set.ident
-                    ),
-                );
-            } else {
-                fragments.insert(fragment.clone(), here());
-            }
-
-            let url = match (&details.url, &set_url) {
-                (Some(lit), _) => {
-                    template(lit, cx).map(|t| t.render(status_code, &error_type, &fragment))
-                }
-                (None, Some(template)) => {
-                    Some(template.render(status_code, &error_type, &fragment))
-                }
-                (None, None) => {
-                    if set.options.url.is_none() {
-                        cx.error_spanned_by(
-                            &entry.name.tokens,
-                            format!(
-                                "`{error_type}` has no documentation URL: add `#[stytch(url = \"https://example.com/docs/errors/{{status}}#{{fragment}}\")]` to `{}`, or `url: \"https://...\"` to the entry's `{{ ... }}` block",
-                                set.ident
-                            ),
-                        );
-                    }
-                    None
-                }
-            };
-
-            entries.push(ModelEntry {
-                entry,
-                status_code,
-                variant: Ident::new(&variant_name, entry.name.span()),
-                constant: constant_ident(&error_type, entry.name.span()),
-                title: title.unwrap_or_else(|| names::to_sentence_case(&error_type)),
-                description: description.unwrap_or_else(|| message.clone()),
-                message,
-                causes,
-                troubleshooting,
-                fragment,
-                url: url.unwrap_or_default(),
-                error_type,
-            });
+            cx.check_at(entry.mark);
+            entries.extend(checker.entry(entry, status_code));
         }
     }
+    cx.check_at(set.mark);
+    checker.report_missing_urls();
     if set.groups.iter().all(|group| group.entries.is_empty()) && !cx.has_errors() {
         cx.error_spanned_by(
             &set.ident,
@@ -239,7 +128,215 @@ pub fn check<'a>(set: &'a Set, cx: &Ctxt) -> Model<'a> {
     }
 }
 
-fn check_status(status: &syn::LitInt, cx: &Ctxt) -> Option<u16> {
+impl<'a> Checker<'a, '_> {
+    /// The status of a group, 500 when it is not a valid one (after reporting it).
+    fn status(&mut self, status: &'a LitInt) -> u16 {
+        let Some(status_code) = check_status(status, self.cx) else {
+            return 500;
+        };
+        if let Some(first) = self.statuses.insert(status_code, status) {
+            self.cx.error_spanned_by(
+                status,
+                format!(
+                    "status {status_code} has two groups in `{}`; merge their entries into one `{status_code} {{ ... }}`",
+                    self.set.ident
+                ),
+            );
+            self.cx.error_spanned_by(
+                first,
+                format!("the first group of status {status_code} is here"),
+            );
+        }
+        status_code
+    }
+
+    /// The model of an entry, unless its name is unusable or already taken.
+    fn entry(&mut self, entry: &'a Entry, status_code: u16) -> Option<ModelEntry<'a>> {
+        let (cx, set) = (self.cx, &self.set.ident);
+        let error_type = check_name(&entry.name, set, cx)?;
+        let here = First {
+            name: &entry.name,
+            status_code,
+            error_type: error_type.clone(),
+        };
+        if let Some(first) = self.error_types.get(&error_type) {
+            cx.error_spanned_by(
+                &entry.name.tokens,
+                format!(
+                    "error_type `{error_type}` is declared twice in `{set}`: under {} and again here under {status_code}; an error_type names one error of the set",
+                    first.status_code
+                ),
+            );
+            first_declared_here(cx, first);
+            // The first declaration stands for both in the expansion.
+            return None;
+        }
+        let variant = self.variant(&here);
+        self.error_types.insert(error_type.clone(), here);
+
+        let details = &entry.details;
+        let message = check_prose(&entry.message, Prose::Message, &error_type, cx);
+        let title = details
+            .title
+            .as_ref()
+            .map(|lit| check_prose(lit, Prose::Title, &error_type, cx));
+        let description = details
+            .description
+            .as_ref()
+            .map(|lit| check_prose(lit, Prose::Description, &error_type, cx));
+        let causes = prose_list(details.causes.as_deref(), Prose::Cause, &error_type, cx);
+        let troubleshooting = prose_list(
+            details.troubleshooting.as_deref(),
+            Prose::Step,
+            &error_type,
+            cx,
+        );
+        let fragment = self.fragment(entry, status_code, &error_type);
+        let url = self.url(entry, status_code, &error_type, &fragment);
+        Some(ModelEntry {
+            entry,
+            status_code,
+            variant,
+            constant: constant_ident(&error_type, entry.name.span()),
+            title: title.unwrap_or_else(|| names::to_sentence_case(&error_type)),
+            description: description.unwrap_or_else(|| message.clone()),
+            message,
+            causes,
+            troubleshooting,
+            fragment,
+            url: url.unwrap_or_default(),
+            error_type,
+        })
+    }
+
+    /// The variant of an entry. Two names that make the same variant (`a1`, `a_1`) are
+    /// reported; the second gets a made-up variant so that its constant still expands.
+    fn variant(&mut self, here: &First<'a>) -> Ident {
+        let mut name = names::to_upper_camel_case(&here.error_type);
+        if let Some(first) = self.variants.get(&name) {
+            self.cx.error_spanned_by(
+                &here.name.tokens,
+                format!(
+                    "error_types `{}` and `{}` both become the variant `{}::{name}`; rename one of them",
+                    first.error_type, here.error_type, self.set.ident
+                ),
+            );
+            first_declared_here(self.cx, first);
+            let base = name.clone();
+            let mut n = 2;
+            while self.variants.contains_key(&name) {
+                name = format!("{base}{n}");
+                n += 1;
+            }
+        }
+        self.variants.insert(
+            name.clone(),
+            First {
+                name: here.name,
+                status_code: here.status_code,
+                error_type: here.error_type.clone(),
+            },
+        );
+        Ident::new(&name, here.name.span())
+    }
+
+    /// The fragment of an entry: declared, or its error_type; checked and unique.
+    fn fragment(&mut self, entry: &'a Entry, status_code: u16, error_type: &str) -> String {
+        let cx = self.cx;
+        let declared = entry.details.fragment.as_ref();
+        let fragment = declared.map_or_else(|| error_type.to_owned(), LitStr::value);
+        if let Some(problem) = declared.and_then(|_| url::check_fragment(&fragment)) {
+            cx.error_spanned_by(declared, problem);
+        }
+        match self.fragments.get(&fragment) {
+            Some(first) => {
+                let at = declared.map_or_else(|| entry.name.tokens.clone(), |lit| quote!(#lit));
+                cx.error_spanned_by(
+                    at,
+                    format!(
+                        "fragment `{fragment}` of `{error_type}` ({status_code}) is already the fragment of `{}` ({}); fragments anchor each entry's documentation and must be unique within `{}`",
+                        first.error_type, first.status_code, self.set.ident
+                    ),
+                );
+                first_declared_here(cx, first);
+            }
+            None => {
+                let first = First {
+                    name: &entry.name,
+                    status_code,
+                    error_type: error_type.to_owned(),
+                };
+                self.fragments.insert(fragment.clone(), first);
+            }
+        }
+        fragment
+    }
+
+    /// The URL of an entry: its own template, or the set's.
+    fn url(
+        &mut self,
+        entry: &Entry,
+        status_code: u16,
+        error_type: &str,
+        fragment: &str,
+    ) -> Option<String> {
+        let own = entry.details.url.as_ref();
+        let template = match own {
+            Some(lit) => template(lit, self.cx),
+            None if self.set.options.url.is_none() => {
+                self.without_url.push(error_type.to_owned());
+                None
+            }
+            None => None,
+        };
+        let template = if own.is_some() {
+            template.as_ref()
+        } else {
+            self.set_url.as_ref()
+        };
+        template.map(|template| template.render(status_code, error_type, fragment))
+    }
+
+    /// One error for every entry left without a URL, unless the set's options could not be read
+    /// (the URL may be what was misspelled there, and is reported already).
+    fn report_missing_urls(&self) {
+        if self.without_url.is_empty() || self.set.options.broken {
+            return;
+        }
+        let set = &self.set.ident;
+        let count = self.without_url.len();
+        let shown: Vec<&str> = self
+            .without_url
+            .iter()
+            .take(3)
+            .map(String::as_str)
+            .collect();
+        let more = if count > shown.len() {
+            format!(" and {} more", count - shown.len())
+        } else {
+            String::new()
+        };
+        self.cx.error_spanned_by(
+            set,
+            format!(
+                "`{set}` gives no documentation URL for {}{more}: add `#[stytch(url = \"https://example.com/docs/errors/{{status}}#{{fragment}}\")]` to the enum, or `url: \"https://...\"` to each entry's `{{ ... }}` block",
+                names::list(&shown)
+            ),
+        );
+    }
+}
+
+fn first_declared_here(cx: &Ctxt, first: &First) {
+    cx.error_spanned_by(
+        &first.name.tokens,
+        format!(
+            "`{}` is first declared here, under {}",
+            first.error_type, first.status_code
+        ),
+    );
+}
+
+fn check_status(status: &LitInt, cx: &Ctxt) -> Option<u16> {
     match status.base10_parse::<u16>() {
         Ok(code) if (400..=599).contains(&code) => Some(code),
         _ => {
@@ -314,14 +411,50 @@ fn unusable(name: &str, set: &Ident) -> Option<String> {
     None
 }
 
+/// The kinds of prose an entry carries, for what a message about one says.
+#[derive(Clone, Copy)]
+enum Prose {
+    Message,
+    Title,
+    Description,
+    Cause,
+    Step,
+}
+
+impl Prose {
+    fn name(self) -> &'static str {
+        match self {
+            Prose::Message => "message",
+            Prose::Title => "title",
+            Prose::Description => "description",
+            Prose::Cause => "cause",
+            Prose::Step => "troubleshooting step",
+        }
+    }
+
+    /// What to do about an empty one.
+    fn when_empty(self) -> &'static str {
+        match self {
+            Prose::Message => "write what went wrong, such as \"Widget could not be found.\"",
+            Prose::Title => "leave `title` out to use the error_type in sentence case",
+            Prose::Description => "leave `description` out to use the message",
+            Prose::Cause | Prose::Step => "remove the empty item",
+        }
+    }
+}
+
 /// The value of a prose literal, reported when empty or padded with whitespace.
-fn check_prose(lit: &LitStr, what: &str, error_type: &str, cx: &Ctxt) -> String {
+fn check_prose(lit: &LitStr, prose: Prose, error_type: &str, cx: &Ctxt) -> String {
     let value = lit.value();
     let trimmed = value.trim();
+    let what = prose.name();
     if trimmed.is_empty() {
         cx.error_spanned_by(
             lit,
-            format!("the {what} of `{error_type}` is empty; say what it is in words"),
+            format!(
+                "the {what} of `{error_type}` is empty; {}",
+                prose.when_empty()
+            ),
         );
     } else if trimmed.len() != value.len() {
         let side = if value.starts_with(char::is_whitespace) {
@@ -337,11 +470,11 @@ fn check_prose(lit: &LitStr, what: &str, error_type: &str, cx: &Ctxt) -> String 
     value
 }
 
-fn prose_list(items: Option<&[LitStr]>, what: &str, error_type: &str, cx: &Ctxt) -> Vec<String> {
+fn prose_list(items: Option<&[LitStr]>, prose: Prose, error_type: &str, cx: &Ctxt) -> Vec<String> {
     items
         .unwrap_or_default()
         .iter()
-        .map(|lit| check_prose(lit, what, error_type, cx))
+        .map(|lit| check_prose(lit, prose, error_type, cx))
         .collect()
 }
 
@@ -380,10 +513,14 @@ fn pass_through(attrs: &[Attribute], set: &Ident, cx: &Ctxt) -> Vec<TokenStream>
         let mut kept = Vec::new();
         for path in paths {
             let name = path.segments.last().map(|last| last.ident.to_string());
-            match name {
-                Some(name) if IMPLEMENTED.contains(&name.as_str()) => cx.error_spanned_by(
+            match name.as_deref() {
+                Some(name) if IMPLEMENTED.contains(&name) => cx.error_spanned_by(
                     &path,
                     format!("`stytch_errors!` already implements `{name}` for `{set}`; remove it from this derive"),
+                ),
+                Some("Default") => cx.error_spanned_by(
+                    &path,
+                    format!("`{set}` cannot derive `Default`: an error set has no default entry; remove it from this derive"),
                 ),
                 _ => kept.push(path),
             }

@@ -1,5 +1,6 @@
 //! What `stytch_errors!` generates, exercised from a crate that depends on `stytch-errors` alone.
 
+use std::borrow::Cow;
 use std::collections::BTreeSet;
 use std::mem::size_of;
 
@@ -170,6 +171,19 @@ fn stytch_error_through_a_trait_object() {
         envelope.to_string(),
         "404 owner_not_found: The widget's owner could not be found."
     );
+}
+
+#[test]
+fn static_data_is_borrowed_not_copied() {
+    let error = WidgetError::WidgetLocked;
+    assert!(matches!(
+        StytchError::error_message(&error),
+        Cow::Borrowed(_)
+    ));
+    let info: &'static stytch_errors::ErrorInfo = error.info();
+    assert!(std::ptr::eq(info, WidgetError::widget_locked.info()));
+    let message: &'static str = error.message();
+    assert!(std::ptr::eq(message, info.error_message()));
 }
 
 #[test]

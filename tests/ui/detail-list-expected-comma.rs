@@ -1,0 +1,16 @@
+use stytch_errors::stytch_errors;
+
+stytch_errors! {
+    #[stytch(url = "https://example.com/docs/errors/{status}#{fragment}")]
+    pub enum WidgetError {
+        404 {
+            owner_not_found: "The widget's owner could not be found." {
+                causes: ["The owner was deleted." "The owner never existed."],
+            },
+        }
+    }
+}
+
+fn main() {
+    let _ = WidgetError::owner_not_found;
+}

@@ -1,0 +1,18 @@
+use stytch_errors::stytch_errors;
+
+stytch_errors! {
+    #[stytch(url = "https://example.com/docs/errors/{status}#{fragment}")]
+    pub enum WidgetError {
+        404 {
+            widget_not_found: "Widget could not be found.",
+        }
+        409 {
+            widget_locked: "Widget is locked by another request.",
+        }
+        404 {
+            owner_not_found: "The widget's owner could not be found.",
+        }
+    }
+}
+
+fn main() {}

@@ -1,0 +1,5 @@
+use stytch_errors::stytch_errors;
+
+stytch_errors! {}
+
+fn main() {}

@@ -1,0 +1,8 @@
+use stytch_errors::stytch_errors;
+
+stytch_errors! {
+    #[stytch(url = "https://example.com/docs/errors/{status}#{fragment}")]
+    pub enum WidgetError {}
+}
+
+fn main() {}

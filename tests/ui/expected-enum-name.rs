@@ -1,0 +1,12 @@
+use stytch_errors::stytch_errors;
+
+stytch_errors! {
+    #[stytch(url = "https://example.com/docs/errors/{status}#{fragment}")]
+    pub enum {
+        404 {
+            widget_not_found: "Widget could not be found.",
+        }
+    }
+}
+
+fn main() {}

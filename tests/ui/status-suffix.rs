@@ -1,0 +1,14 @@
+use stytch_errors::stytch_errors;
+
+stytch_errors! {
+    #[stytch(url = "https://example.com/docs/errors/{status}#{fragment}")]
+    pub enum WidgetError {
+        404u16 {
+            widget_not_found: "Widget could not be found.",
+        }
+    }
+}
+
+fn main() {
+    let _ = WidgetError::widget_not_found;
+}

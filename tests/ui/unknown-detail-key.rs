@@ -1,0 +1,14 @@
+use stytch_errors::stytch_errors;
+
+stytch_errors! {
+    #[stytch(url = "https://example.com/docs/errors/{status}#{fragment}")]
+    pub enum WidgetError {
+        404 {
+            owner_not_found: "The widget's owner could not be found." {
+                titel: "Owner not found",
+            },
+        }
+    }
+}
+
+fn main() {}
