@@ -60,6 +60,11 @@ pub use stytch_errors_runtime::{
 #[doc(hidden)]
 pub use stytch_errors_runtime::__private;
 
+/// The README's examples, compiled and run as doc tests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;
+
 /// Declares one or more error sets: typed enums of errors grouped by HTTP status, each entry an
 /// `error_type: "message"` with optional documentation details.
 ///

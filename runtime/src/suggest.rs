@@ -5,6 +5,8 @@
 /// Names are compared on their letters and digits only, lowercased, so that `EmailNotFound`
 /// and `email-not-found` are exact matches of `email_not_found`. A name within a third of its
 /// length in edits (transpositions count as one) is close; so is a name that contains the query.
+/// Far matches are dropped when much closer ones exist: `emial_not_found` finds
+/// `email_not_found` (one edit), not also `member_not_found` (four).
 pub(crate) fn rank<T: Copy>(query: &str, items: &[T], name: impl Fn(T) -> &'static str) -> Vec<T> {
     let query = squash(query);
     if query.is_empty() {
@@ -31,7 +33,12 @@ pub(crate) fn rank<T: Copy>(query: &str, items: &[T], name: impl Fn(T) -> &'stat
         })
         .collect();
     ranked.sort_by(|a, b| (a.0, a.1, a.2).cmp(&(b.0, b.1, b.2)));
-    ranked.into_iter().map(|(.., item)| item).collect()
+    let cutoff = ranked.first().map_or(0, |best| best.0 * 2 + 1);
+    ranked
+        .into_iter()
+        .take_while(|candidate| candidate.0 <= cutoff)
+        .map(|(.., item)| item)
+        .collect()
 }
 
 fn squash(name: &str) -> Vec<u8> {
@@ -72,6 +79,7 @@ mod tests {
     const NAMES: &[&str] = &[
         "email_not_found",
         "email_settings_not_found",
+        "member_not_found",
         "phone_number_not_found",
         "session_not_found",
     ];
@@ -87,6 +95,13 @@ mod tests {
         assert_eq!(names("EmailNotFound")[0], "email_not_found");
         assert_eq!(names("email-not-found")[0], "email_not_found");
         assert_eq!(names("Email_Not_Found")[0], "email_not_found");
+    }
+
+    #[test]
+    fn far_matches_give_way_to_close_ones() {
+        assert_eq!(names("emial_not_found"), ["email_not_found"]);
+        assert_eq!(names("EmailNotFound"), ["email_not_found"]);
+        assert_eq!(names("membr_not_fond"), ["member_not_found"]);
     }
 
     #[test]

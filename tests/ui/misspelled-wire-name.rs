@@ -1,0 +1,5 @@
+use stytch_errors::ConsumerError;
+
+fn main() {
+    let _ = ConsumerError::email_not_fond;
+}
