@@ -2,6 +2,7 @@
 //! crate, which documents them and provides the runtime their expansions name.
 
 #![forbid(unsafe_code)]
+#![deny(missing_docs)]
 
 mod ctxt;
 mod names;

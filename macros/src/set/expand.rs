@@ -33,9 +33,12 @@ pub fn expand(model: &Model) -> TokenStream {
         let docs = &entry.entry.docs;
         let generated = doc::variant_doc(entry);
         let variant = &entry.variant;
+        // The prose is the user's Markdown, not written as rustdoc: bare URLs and inline HTML
+        // in it are fine.
         quote! {
             #(#docs)*
             #[doc = #generated]
+            #[allow(rustdoc::bare_urls, rustdoc::invalid_html_tags)]
             #variant
         }
     });
@@ -43,7 +46,6 @@ pub fn expand(model: &Model) -> TokenStream {
         #(#attrs)*
         #enum_doc
         #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-        #[allow(rustdoc::bare_urls, rustdoc::invalid_html_tags)]
         #vis enum #ident {
             #(#variants,)*
         }

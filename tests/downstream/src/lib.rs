@@ -50,6 +50,17 @@ stytch_errors! {
     }
 }
 
+stytch_errors! {
+    /// A set configured out: neither the enum nor its implementations exist.
+    #[cfg(any())]
+    #[stytch(url = "https://example.com/docs/errors/{status}#{fragment}")]
+    pub enum ConfiguredOut {
+        404 {
+            gone: "Gone.",
+        }
+    }
+}
+
 /// The internal set is usable inside the crate.
 #[must_use]
 pub fn internal_message() -> &'static str {
