@@ -1,7 +1,7 @@
 //! The code generated for one set: a fieldless enum, and static tables indexed by its
 //! discriminant that every accessor and trait implementation reads.
 
-use proc_macro2::TokenStream;
+use proc_macro2::{Literal, TokenStream};
 use quote::quote;
 
 use super::doc;
@@ -72,14 +72,9 @@ pub fn expand(model: &Model) -> TokenStream {
             )
         }
     });
-    let mut by_name: Vec<_> = model.entries.iter().collect();
-    by_name.sort_by(|a, b| a.error_type.cmp(&b.error_type));
-    let lookup = by_name.iter().map(|entry| {
-        let error_type = &entry.error_type;
-        let variant = &entry.variant;
-        quote!((#error_type, #ident::#variant))
-    });
-    let variant_names = model.entries.iter().map(|entry| entry.variant.to_string());
+    let mut by_name: Vec<usize> = (0..count).collect();
+    by_name.sort_by_key(|&i| &model.entries[i].error_type);
+    let by_name = by_name.into_iter().map(Literal::usize_unsuffixed);
     let all = model.entries.iter().map(|entry| &entry.variant);
     let constants = model.entries.iter().map(|entry| {
         let constant = &entry.constant;
@@ -101,8 +96,8 @@ pub fn expand(model: &Model) -> TokenStream {
         #(#cfgs)*
         const _: () = {
             static INFOS: [#private::ErrorInfo; #count] = [#(#infos),*];
-            static LOOKUP: [(&str, #ident); #count] = [#(#lookup),*];
-            static NAMES: [&str; #count] = [#(#variant_names),*];
+            // The indices of the entries in the byte order of their names.
+            static BY_NAME: [u32; #count] = [#(#by_name),*];
 
             impl #ident {
                 /// Every entry, in declaration order.
@@ -148,14 +143,14 @@ pub fn expand(model: &Model) -> TokenStream {
                 /// The entry whose wire name is `error_type`, if there is one.
                 #[must_use]
                 pub fn from_error_type(error_type: &str) -> ::core::option::Option<Self> {
-                    #private::lookup(&LOOKUP, error_type)
+                    #private::lookup(&BY_NAME, &INFOS, Self::ALL, error_type)
                 }
             }
 
             #[automatically_derived]
             impl ::core::fmt::Debug for #ident {
                 fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                    f.write_str(NAMES[*self as usize])
+                    #private::debug_variant(self.error_type(), f)
                 }
             }
 
