@@ -2,9 +2,9 @@
 //! diagnostic can point at what the user wrote.
 
 use proc_macro2::{Span, TokenStream};
+use syn::{Attribute, Ident, LitInt, LitStr, Path, Visibility};
 
 use crate::ctxt::Mark;
-use syn::{Attribute, Ident, LitInt, LitStr, Path, Visibility};
 
 /// One `enum` of the input.
 pub struct Set {

@@ -123,12 +123,11 @@ fn parse_options(attr: &Attribute, options: &mut Options, cx: &Ctxt) {
         options.broken = true;
         return;
     }
-    let mut broken = false;
     let parser = |input: ParseStream| {
         while !input.is_empty() {
             if let Err(error) = parse_option(input, options, cx) {
                 cx.push(error);
-                broken = true;
+                options.broken = true;
                 skip_past_comma(input);
             }
         }
@@ -136,9 +135,8 @@ fn parse_options(attr: &Attribute, options: &mut Options, cx: &Ctxt) {
     };
     if let Err(error) = attr.parse_args_with(parser) {
         cx.push(error);
-        broken = true;
+        options.broken = true;
     }
-    options.broken |= broken;
 }
 
 fn parse_option(input: ParseStream, options: &mut Options, cx: &Ctxt) -> syn::Result<()> {

@@ -280,21 +280,16 @@ impl<'a> Checker<'a, '_> {
         error_type: &str,
         fragment: &str,
     ) -> Option<String> {
-        let own = entry.details.url.as_ref();
-        let template = match own {
-            Some(lit) => template(lit, self.cx),
-            None if self.set.options.url.is_none() => {
-                self.without_url.push(error_type.to_owned());
-                None
+        let render = |template: &Template| template.render(status_code, error_type, fragment);
+        match &entry.details.url {
+            Some(lit) => template(lit, self.cx).as_ref().map(render),
+            None => {
+                if self.set.options.url.is_none() {
+                    self.without_url.push(error_type.to_owned());
+                }
+                self.set_url.as_ref().map(render)
             }
-            None => None,
-        };
-        let template = if own.is_some() {
-            template.as_ref()
-        } else {
-            self.set_url.as_ref()
-        };
-        template.map(|template| template.render(status_code, error_type, fragment))
+        }
     }
 
     /// One error for every entry left without a URL, unless the set's options could not be read
