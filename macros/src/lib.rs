@@ -6,6 +6,8 @@
 
 mod ctxt;
 mod names;
+mod recover;
+mod rules;
 mod set;
 mod url;
 

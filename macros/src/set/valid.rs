@@ -13,6 +13,7 @@ use syn::{Attribute, Ident, LitInt, LitStr, Path, Token, punctuated::Punctuated}
 use super::ast::{Entry, Name, Set};
 use crate::ctxt::Ctxt;
 use crate::names;
+use crate::rules::{Prose, check_prose, check_status, prose_list, template};
 use crate::url::{self, Template};
 
 /// The generated inherent items that share a namespace with the wire-name constants.
@@ -331,22 +332,6 @@ fn first_declared_here(cx: &Ctxt, first: &First) {
     );
 }
 
-fn check_status(status: &LitInt, cx: &Ctxt) -> Option<u16> {
-    match status.base10_parse::<u16>() {
-        Ok(code) if (400..=599).contains(&code) => Some(code),
-        _ => {
-            cx.error_spanned_by(
-                status,
-                format!(
-                    "`{}` is not an HTTP error status; error statuses are 400..=599, such as 404 or 409",
-                    status.base10_digits()
-                ),
-            );
-            None
-        }
-    }
-}
-
 /// The error_type an entry's name stands for, if it is valid or can be corrected (the
 /// corrected name keeps the expansion going after the error is reported).
 fn check_name(name: &Name, set: &Ident, cx: &Ctxt) -> Option<String> {
@@ -404,83 +389,6 @@ fn unusable(name: &str, set: &Ident) -> Option<String> {
         ));
     }
     None
-}
-
-/// The kinds of prose an entry carries, for what a message about one says.
-#[derive(Clone, Copy)]
-enum Prose {
-    Message,
-    Title,
-    Description,
-    Cause,
-    Step,
-}
-
-impl Prose {
-    fn name(self) -> &'static str {
-        match self {
-            Prose::Message => "message",
-            Prose::Title => "title",
-            Prose::Description => "description",
-            Prose::Cause => "cause",
-            Prose::Step => "troubleshooting step",
-        }
-    }
-
-    /// What to do about an empty one.
-    fn when_empty(self) -> &'static str {
-        match self {
-            Prose::Message => "write what went wrong, such as \"Widget could not be found.\"",
-            Prose::Title => "leave `title` out to use the error_type in sentence case",
-            Prose::Description => "leave `description` out to use the message",
-            Prose::Cause | Prose::Step => "remove the empty item",
-        }
-    }
-}
-
-/// The value of a prose literal, reported when empty or padded with whitespace.
-fn check_prose(lit: &LitStr, prose: Prose, error_type: &str, cx: &Ctxt) -> String {
-    let value = lit.value();
-    let trimmed = value.trim();
-    let what = prose.name();
-    if trimmed.is_empty() {
-        cx.error_spanned_by(
-            lit,
-            format!(
-                "the {what} of `{error_type}` is empty; {}",
-                prose.when_empty()
-            ),
-        );
-    } else if trimmed.len() != value.len() {
-        let side = if value.starts_with(char::is_whitespace) {
-            "starts"
-        } else {
-            "ends"
-        };
-        cx.error_spanned_by(
-            lit,
-            format!("the {what} of `{error_type}` {side} with whitespace; write {trimmed:?}"),
-        );
-    }
-    value
-}
-
-fn prose_list(items: Option<&[LitStr]>, prose: Prose, error_type: &str, cx: &Ctxt) -> Vec<String> {
-    items
-        .unwrap_or_default()
-        .iter()
-        .map(|lit| check_prose(lit, prose, error_type, cx))
-        .collect()
-}
-
-fn template(lit: &LitStr, cx: &Ctxt) -> Option<Template> {
-    Template::parse(&lit.value())
-        .map_err(|problems| {
-            for problem in problems {
-                cx.error_spanned_by(lit, problem);
-            }
-        })
-        .ok()
 }
 
 /// The wire-name constant: the error_type itself, raw when it is a keyword (`r#type`).
