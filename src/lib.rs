@@ -142,3 +142,6 @@ struct ReadmeDoctests;
 /// http(s) or uses an unknown placeholder, an entry left without URL, unknown keys and options
 /// (with "did you mean"), and a `derive` of a trait the macro implements itself.
 pub use stytch_errors_macros::stytch_errors;
+
+/// Derives [`StytchError`] for a struct or an enum of your own. (Documented in full below.)
+pub use stytch_errors_macros::StytchError;

@@ -5,6 +5,7 @@
 #![deny(missing_docs)]
 
 mod ctxt;
+mod derive;
 mod names;
 mod recover;
 mod rules;
@@ -17,4 +18,11 @@ use proc_macro::TokenStream;
 #[proc_macro]
 pub fn stytch_errors(input: TokenStream) -> TokenStream {
     set::expand(input.into()).into()
+}
+
+/// Implements `StytchError` for a struct or an enum; documented in the `stytch-errors` crate,
+/// which re-exports it.
+#[proc_macro_derive(StytchError, attributes(stytch))]
+pub fn derive_stytch_error(input: TokenStream) -> TokenStream {
+    derive::expand(input.into()).into()
 }

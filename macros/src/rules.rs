@@ -22,7 +22,6 @@ pub fn check_status(status: &LitInt, cx: &Ctxt) -> Option<u16> {
     }
 }
 
-
 /// The kinds of prose an entry carries, for what a message about one says.
 #[derive(Clone, Copy)]
 pub enum Prose {
@@ -82,7 +81,12 @@ pub fn check_prose(lit: &LitStr, prose: Prose, error_type: &str, cx: &Ctxt) -> S
     value
 }
 
-pub fn prose_list(items: Option<&[LitStr]>, prose: Prose, error_type: &str, cx: &Ctxt) -> Vec<String> {
+pub fn prose_list(
+    items: Option<&[LitStr]>,
+    prose: Prose,
+    error_type: &str,
+    cx: &Ctxt,
+) -> Vec<String> {
     items
         .unwrap_or_default()
         .iter()

@@ -37,6 +37,28 @@ pub fn debug_variant(error_type: &str, f: &mut fmt::Formatter<'_>) -> fmt::Resul
     Ok(())
 }
 
+/// The message of a type whose `Display` writes it.
+pub fn to_string<T: fmt::Display + ?Sized>(value: &T) -> String {
+    value.to_string()
+}
+
+/// Whether two strings are equal, in a constant: the derive's check that the error_types of
+/// entries differ.
+pub const fn str_eq(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if a.len() != b.len() {
+        return false;
+    }
+    let mut i = 0;
+    while i < a.len() {
+        if a[i] != b[i] {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}
+
 /// `FromStr` of every set.
 pub fn from_str<E: ErrorSet>(error_type: &str) -> Result<E, UnknownErrorType> {
     E::from_error_type(error_type).ok_or_else(|| UnknownErrorType::new::<E>(error_type))

@@ -1,0 +1,333 @@
+//! Messages that interpolate fields, as thiserror's do: `"Widget {id} could not be found."`,
+//! `"Widget {0} is locked by {1:?}."`, with format specs and `{{`/`}}` for literal braces.
+//!
+//! The placeholders are checked against the fields here, so that a typo is reported with the
+//! fields that exist, and rewritten to name the bindings of the generated `match`.
+
+use proc_macro2::{Span, TokenStream};
+use quote::quote;
+use syn::{LitStr, Type};
+
+use crate::ctxt::Ctxt;
+use crate::names;
+
+/// A field of a variant or struct: its name, or its position in a tuple.
+#[derive(Clone, PartialEq, Eq)]
+pub enum Member {
+    Named(String),
+    Index(usize),
+}
+
+impl Member {
+    /// The identifier the generated `match` binds the field to.
+    pub fn binding(&self) -> syn::Ident {
+        let name = match self {
+            Member::Named(name) => format!("__stytch_{name}"),
+            Member::Index(index) => format!("__stytch_{index}"),
+        };
+        syn::Ident::new(&name, Span::call_site())
+    }
+
+    /// The field in a struct pattern: `id` or `0`.
+    pub fn pattern_key(&self) -> TokenStream {
+        match self {
+            Member::Named(name) => {
+                let ident = if names::is_keyword(name) {
+                    syn::Ident::new_raw(name, Span::call_site())
+                } else {
+                    syn::Ident::new(name, Span::call_site())
+                };
+                quote!(#ident)
+            }
+            Member::Index(index) => {
+                let index = proc_macro2::Literal::usize_unsuffixed(*index);
+                quote!(#index)
+            }
+        }
+    }
+}
+
+/// The fields a message may refer to.
+pub struct FieldList<'a> {
+    /// What the fields belong to, for messages: `WidgetNotFound` or `AppError`.
+    pub owner: String,
+    pub fields: Vec<(Member, &'a Type)>,
+    pub tuple: bool,
+}
+
+/// A checked message.
+pub struct Message {
+    /// The message with no placeholder, its `{{` and `}}` unescaped; `None` when it
+    /// interpolates.
+    pub fixed: Option<String>,
+    /// The format string with each placeholder naming its binding.
+    pub format: String,
+    /// The fields used, each with the formatting trait it is used through.
+    pub uses: Vec<(Member, &'static str)>,
+}
+
+impl Message {
+    /// The `Display` body of the message, given its bindings in scope.
+    pub fn write(&self, lit: &LitStr) -> TokenStream {
+        match &self.fixed {
+            Some(text) => quote!(f.pad(#text)),
+            None => {
+                let format = LitStr::new(&self.format, lit.span());
+                quote!(f.write_fmt(::core::format_args!(#format)))
+            }
+        }
+    }
+}
+
+/// Checks a message against the fields, reporting every bad placeholder.
+pub fn parse(lit: &LitStr, fields: &FieldList, cx: &Ctxt) -> Message {
+    let text = lit.value();
+    let mut format = String::with_capacity(text.len() + 16);
+    let mut fixed = String::with_capacity(text.len());
+    let mut uses = Vec::new();
+    let mut placeholders = 0;
+    let mut rest = text.as_str();
+    let mut offset = 0;
+    while let Some(at) = rest.find(['{', '}']) {
+        format.push_str(&rest[..at]);
+        fixed.push_str(&rest[..at]);
+        let brace = &rest[at..];
+        let start = offset + at;
+        if brace.starts_with("{{") || brace.starts_with("}}") {
+            format.push_str(&brace[..2]);
+            fixed.push_str(&brace[..1]);
+            rest = &brace[2..];
+            offset = start + 2;
+            continue;
+        }
+        if let Some(after) = brace.strip_prefix('}') {
+            error_at(
+                lit,
+                start,
+                1,
+                "unmatched `}` in the message; write `}}` for a literal brace",
+                cx,
+            );
+            rest = after;
+            offset = start + 1;
+            continue;
+        }
+        let Some(close) = brace.find('}') else {
+            error_at(
+                lit,
+                start,
+                brace.len(),
+                "unclosed `{` in the message; write `{{` for a literal brace",
+                cx,
+            );
+            rest = "";
+            break;
+        };
+        placeholders += 1;
+        let inner = &brace[1..close];
+        let (arg, spec) = inner.split_once(':').unwrap_or((inner, ""));
+        let place = Place {
+            lit,
+            start,
+            len: close + 1,
+            written: &brace[..=close],
+        };
+        format.push('{');
+        if let Some(member) = resolve(arg, &place, fields, cx) {
+            format.push_str(&member.binding().to_string());
+            add_use(&mut uses, member, trait_of(spec));
+        }
+        if !spec.is_empty() {
+            format.push(':');
+            format.push_str(&rewrite_spec(spec, &place, fields, &mut uses, cx));
+        }
+        format.push('}');
+        rest = &brace[close + 1..];
+        offset = start + close + 1;
+    }
+    format.push_str(rest);
+    fixed.push_str(rest);
+    Message {
+        fixed: (placeholders == 0).then_some(fixed),
+        format,
+        uses,
+    }
+}
+
+/// Where a placeholder stands in the literal, for errors.
+struct Place<'a> {
+    lit: &'a LitStr,
+    start: usize,
+    len: usize,
+    written: &'a str,
+}
+
+/// The field a placeholder's argument names, if it names one (else reported).
+fn resolve(arg: &str, place: &Place, fields: &FieldList, cx: &Ctxt) -> Option<Member> {
+    let written = place.written;
+    let owner = &fields.owner;
+    let problem = if arg.is_empty() {
+        let example = match fields.fields.first() {
+            Some((Member::Named(name), _)) => format!("`{{{name}}}`"),
+            Some((Member::Index(_), _)) => "`{0}`".to_owned(),
+            None => "a field".to_owned(),
+        };
+        format!(
+            "`{written}` in the message does not say which field to show: name one, as in {example}"
+        )
+    } else if let Ok(index) = arg.parse::<usize>() {
+        if fields.tuple && index < fields.fields.len() {
+            return Some(Member::Index(index));
+        }
+        if fields.tuple {
+            format!(
+                "`{written}` in the message: `{owner}` has {} field{}; {}",
+                fields.fields.len(),
+                if fields.fields.len() == 1 { "" } else { "s" },
+                which_fields(fields)
+            )
+        } else {
+            format!(
+                "`{written}` in the message: the fields of `{owner}` have names, not positions; {}",
+                which_fields(fields)
+            )
+        }
+    } else {
+        let name = arg.strip_prefix("r#").unwrap_or(arg);
+        let member = Member::Named(name.to_owned());
+        if fields.fields.iter().any(|(field, _)| *field == member) {
+            return Some(member);
+        }
+        let known: Vec<String> = fields
+            .fields
+            .iter()
+            .filter_map(|(field, _)| match field {
+                Member::Named(name) => Some(name.clone()),
+                Member::Index(_) => None,
+            })
+            .collect();
+        let known: Vec<&str> = known.iter().map(String::as_str).collect();
+        let suggestion = names::did_you_mean(name, &known)
+            .map(|close| format!("did you mean `{{{close}}}`? "))
+            .unwrap_or_default();
+        format!(
+            "`{written}` in the message: `{owner}` has no field `{name}`; {suggestion}{}",
+            which_fields(fields)
+        )
+    };
+    error_at(place.lit, place.start, place.len, &problem, cx);
+    None
+}
+
+/// What a message can refer to, for the end of an error.
+fn which_fields(fields: &FieldList) -> String {
+    let all: Vec<String> = fields
+        .fields
+        .iter()
+        .map(|(field, _)| match field {
+            Member::Named(name) => format!("{{{name}}}"),
+            Member::Index(index) => format!("{{{index}}}"),
+        })
+        .collect();
+    let all: Vec<&str> = all.iter().map(String::as_str).collect();
+    if all.is_empty() {
+        format!(
+            "`{}` has no fields, so its message can only be fixed text (write `{{{{` for a literal brace)",
+            fields.owner
+        )
+    } else {
+        format!("the message can use {}", names::list(&all))
+    }
+}
+
+/// The spec with each `name$` count naming its binding; `*` is reported.
+fn rewrite_spec(
+    spec: &str,
+    place: &Place,
+    fields: &FieldList,
+    uses: &mut Vec<(Member, &'static str)>,
+    cx: &Ctxt,
+) -> String {
+    // A fill character, before an alignment, is taken as it is: `{x:*^9}`, `{x:$>5}`.
+    let mut chars = spec.chars();
+    let fill = match (chars.next(), chars.next()) {
+        (Some(fill), Some('<' | '^' | '>')) => fill.len_utf8(),
+        _ => 0,
+    };
+    let (fill, spec) = spec.split_at(fill);
+    if spec.contains('*') {
+        error_at(
+            place.lit,
+            place.start,
+            place.len,
+            &format!(
+                "`{}` in the message: `.*` takes the precision from an argument, and a message has only fields; write `.2`, or name a field: `.prec$`",
+                place.written
+            ),
+            cx,
+        );
+        return format!("{fill}{}", spec.replace('*', "0"));
+    }
+    let mut out = String::with_capacity(fill.len() + spec.len());
+    out.push_str(fill);
+    let mut rest = spec;
+    while let Some(dollar) = rest.find('$') {
+        let before = &rest[..dollar];
+        let start = before
+            .rfind(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+            .map_or(0, |i| i + 1);
+        out.push_str(&before[..start]);
+        match resolve(&before[start..], place, fields, cx) {
+            Some(member) => {
+                out.push_str(&member.binding().to_string());
+                add_use(uses, member, "count");
+            }
+            None => out.push('0'),
+        }
+        out.push('$');
+        rest = &rest[dollar + 1..];
+    }
+    out.push_str(rest);
+    out
+}
+
+fn add_use(uses: &mut Vec<(Member, &'static str)>, member: Member, used_as: &'static str) {
+    if !uses.contains(&(member.clone(), used_as)) {
+        uses.push((member, used_as));
+    }
+}
+
+/// The formatting trait a spec asks for: `Display` for none, `Debug` for `?`, `LowerHex` for `x`...
+fn trait_of(spec: &str) -> &'static str {
+    if spec.ends_with('?') {
+        return "Debug";
+    }
+    match spec.chars().last() {
+        Some('x') => "LowerHex",
+        Some('X') => "UpperHex",
+        Some('o') => "Octal",
+        Some('b') => "Binary",
+        Some('e') => "LowerExp",
+        Some('E') => "UpperExp",
+        Some('p') => "Pointer",
+        _ => "Display",
+    }
+}
+
+/// Reports `message` on the placeholder where the compiler can point inside a string literal,
+/// and on the whole literal where it cannot (stable Rust).
+fn error_at(lit: &LitStr, start: usize, len: usize, message: &str, cx: &Ctxt) {
+    // The token's text starts with `"` (or `r#"` for a raw string); offsets are into the value,
+    // and only line up with the text when nothing before them is escaped.
+    let token = lit.token();
+    let repr = token.to_string();
+    let prefix = repr.find('"').map_or(1, |quote| quote + 1);
+    let value = lit.value();
+    let escaped_before = repr.get(prefix..prefix + start) != value.get(..start);
+    let span = if escaped_before {
+        None
+    } else {
+        token.subspan(prefix + start..prefix + start + len)
+    };
+    cx.push(syn::Error::new(span.unwrap_or_else(|| lit.span()), message));
+}

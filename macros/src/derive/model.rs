@@ -1,0 +1,457 @@
+//! The checks of a derive input, and the model its expansion is built from.
+//!
+//! As for `stytch_errors!`, checking reports every problem and still gives a model: a bad value
+//! is replaced by a stand-in, so that the impls are generated and the user's other code sees no
+//! follow-on errors.
+
+use std::collections::HashMap;
+
+use proc_macro2::TokenStream;
+use quote::{ToTokens, quote};
+use syn::{Attribute, Data, DeriveInput, Fields, Ident, LitStr, Path, Type};
+
+use super::attr::{self, Attrs, Place};
+use super::message::{self, FieldList, Member, Message};
+use crate::ctxt::Ctxt;
+use crate::names;
+use crate::rules::{Prose, check_prose, check_status, template};
+use crate::url::{self, Template};
+
+/// A derive input ready to expand.
+pub struct Model<'a> {
+    pub input: &'a DeriveInput,
+    pub krate: TokenStream,
+    pub is_enum: bool,
+    pub variants: Vec<VariantModel<'a>>,
+    /// Whether the derive writes the messages, and so implements `Display` and `Error`.
+    pub owns_display: bool,
+}
+
+/// A variant of an enum, or the struct itself.
+pub struct VariantModel<'a> {
+    /// The variant; `None` for a struct.
+    pub ident: Option<&'a Ident>,
+    pub cfgs: Vec<&'a Attribute>,
+    pub source: Source<'a>,
+    /// The message given in `#[stytch(...)]`, checked, with its literal.
+    pub message: Option<(LitStr, Message)>,
+}
+
+/// Where a variant's status, error_type and URL come from.
+pub enum Source<'a> {
+    /// Written in the attribute (or defaulted).
+    Literal {
+        status_code: u16,
+        error_type: String,
+        url: String,
+    },
+    /// An entry of a declared set.
+    Entry { path: Path },
+    /// The single field, which is itself a `StytchError`.
+    Transparent { member: Member, ty: &'a Type },
+}
+
+/// A variant whose error_type is known here, for the check of uniqueness.
+struct Named<'a> {
+    ident: &'a Ident,
+    tokens: TokenStream,
+}
+
+pub fn check<'a>(input: &'a DeriveInput, cx: &Ctxt) -> Model<'a> {
+    let (place, is_enum) = match &input.data {
+        Data::Enum(_) => (Place::Enum, true),
+        Data::Struct(_) => (Place::Struct, false),
+        Data::Union(union) => {
+            cx.error_spanned_by(
+                union.union_token,
+                "`StytchError` cannot be derived for a union: derive it for a struct or an enum",
+            );
+            (Place::Enum, true)
+        }
+    };
+    let top = attr::parse(&input.attrs, place, cx);
+    let krate = match &top.krate {
+        Some(path) => quote!(#path),
+        None => quote!(::stytch_errors),
+    };
+    let type_url = top.url.as_ref().and_then(|lit| template(lit, cx));
+    let mut checker = Checker {
+        owner: &input.ident,
+        type_url: type_url.as_ref(),
+        type_url_given: top.url.is_some(),
+        type_broken: top.broken,
+        error_types: HashMap::new(),
+        without_url: Vec::new(),
+        cx,
+    };
+    let mut variants = Vec::new();
+    match &input.data {
+        Data::Struct(data) => {
+            attr::reject_on_fields(&data.fields, cx);
+            variants.push(checker.variant(None, &[], &data.fields, &top));
+        }
+        Data::Enum(data) => {
+            for variant in &data.variants {
+                let attrs = attr::parse(&variant.attrs, Place::Variant, cx);
+                attr::reject_on_fields(&variant.fields, cx);
+                let cfgs = variant
+                    .attrs
+                    .iter()
+                    .filter(|attr| attr.path().is_ident("cfg"))
+                    .collect::<Vec<_>>();
+                let mut model =
+                    checker.variant(Some(&variant.ident), &cfgs, &variant.fields, &attrs);
+                model.cfgs = cfgs;
+                variants.push(model);
+            }
+        }
+        Data::Union(_) => {}
+    }
+    checker.report_missing_urls();
+
+    // The derive writes the messages, and implements `Display` and `Error`, when every variant
+    // has one: in its attribute, from its entry or from its field. A type whose variants carry
+    // thiserror's `#[error(...)]` has its `Display` from thiserror.
+    let thiserror = thiserror_attr(input);
+    let has_message = |variant: &VariantModel| {
+        variant.message.is_some() || !matches!(variant.source, Source::Literal { .. })
+    };
+    let owns_display = thiserror.is_none() && variants.iter().all(has_message);
+    if let Some(error_attr) = thiserror {
+        for variant in &variants {
+            if let Some((lit, _)) = &variant.message {
+                cx.error_spanned_by(
+                    lit,
+                    format!(
+                        "`{}` has both `message` and thiserror's `{}`, which writes its `Display`; keep one of them",
+                        variant.ident.unwrap_or(&input.ident),
+                        quote!(#error_attr).to_string().replace(" (", "(")
+                    ),
+                );
+            }
+        }
+    } else if !owns_display && variants.iter().any(|variant| variant.message.is_some()) {
+        for variant in variants.iter().filter(|variant| !has_message(variant)) {
+            let at = variant.ident.unwrap_or(&input.ident);
+            cx.error_spanned_by(
+                at,
+                format!(
+                    "`{at}` has no message, but other variants of `{}` have one: add `message = \"...\"` to its `#[stytch(...)]`. (When every variant has a message, the derive implements `Display` and `Error`; with none, implement `Display` yourself, with thiserror for instance)",
+                    input.ident
+                ),
+            );
+        }
+    }
+    Model {
+        input,
+        krate,
+        is_enum,
+        variants,
+        owns_display,
+    }
+}
+
+struct Checker<'a, 'c> {
+    owner: &'a Ident,
+    type_url: Option<&'c Template>,
+    type_url_given: bool,
+    type_broken: bool,
+    error_types: HashMap<String, Named<'a>>,
+    /// Variants left without a URL, reported once for the type.
+    without_url: Vec<String>,
+    cx: &'c Ctxt,
+}
+
+impl<'a> Checker<'a, '_> {
+    fn variant(
+        &mut self,
+        ident: Option<&'a Ident>,
+        cfgs: &[&Attribute],
+        fields: &'a Fields,
+        attrs: &Attrs,
+    ) -> VariantModel<'a> {
+        let cx = self.cx;
+        let name = ident.unwrap_or(self.owner);
+        let field_list = field_list(name, fields);
+        let message = attrs.message.as_ref().map(|lit| {
+            check_prose(lit, Prose::Message, &name.to_string(), cx);
+            (lit.clone(), message::parse(lit, &field_list, cx))
+        });
+        if let Some(transparent) = &attrs.transparent {
+            conflicts(attrs, "transparent", "takes everything from its field", cx);
+            let source = match field_list.fields.as_slice() {
+                [(member, ty)] => Source::Transparent {
+                    member: member.clone(),
+                    ty,
+                },
+                _ => {
+                    cx.error_spanned_by(
+                        transparent,
+                        format!(
+                            "`transparent` delegates to a single field, and `{name}` has {}: give it exactly one field, whose type implements `StytchError`",
+                            field_list.fields.len()
+                        ),
+                    );
+                    self.stand_in(name)
+                }
+            };
+            return VariantModel {
+                ident,
+                cfgs: Vec::new(),
+                source,
+                message: None,
+            };
+        }
+        if let Some(path) = &attrs.entry {
+            conflicts(
+                attrs,
+                "entry",
+                "takes its status, error_type and URL from the entry; only `message` may be given beside it",
+                cx,
+            );
+            let source = if path.segments.len() < 2 {
+                cx.error_spanned_by(
+                    path,
+                    format!(
+                        "`entry` names an entry of a set declared with `stytch_errors!` by its wire name, such as `ConsumerError::email_not_found`; write `Set::{}`",
+                        path.to_token_stream()
+                    ),
+                );
+                self.stand_in(name)
+            } else {
+                Source::Entry { path: path.clone() }
+            };
+            return VariantModel {
+                ident,
+                cfgs: Vec::new(),
+                source,
+                message,
+            };
+        }
+
+        let status_code = match &attrs.status {
+            Some(lit) => {
+                if !lit.suffix().is_empty() {
+                    cx.error_spanned_by(
+                        lit,
+                        format!(
+                            "write the status without a suffix: `{}`",
+                            lit.base10_digits()
+                        ),
+                    );
+                }
+                check_status(lit, cx).unwrap_or(500)
+            }
+            None => {
+                if !attrs.broken {
+                    cx.error_spanned_by(
+                        name,
+                        format!(
+                            "`{name}` has no status: add `#[stytch(status = 404, ...)]`, or take everything from an entry of a set with `#[stytch(entry = ConsumerError::email_not_found)]`"
+                        ),
+                    );
+                }
+                500
+            }
+        };
+        let error_type = self.error_type(name, attrs);
+        if cfgs.is_empty() {
+            self.unique(name, attrs, &error_type);
+        }
+        let fragment = match &attrs.fragment {
+            Some(lit) => {
+                let fragment = lit.value();
+                if let Some(problem) = url::check_fragment(&fragment) {
+                    cx.error_spanned_by(lit, problem);
+                }
+                fragment
+            }
+            None => error_type.clone(),
+        };
+        let url = match &attrs.url {
+            Some(lit) => template(lit, cx).map(|t| t.render(status_code, &error_type, &fragment)),
+            None => {
+                if !self.type_url_given && !attrs.broken {
+                    self.without_url.push(name.to_string());
+                }
+                self.type_url
+                    .map(|t| t.render(status_code, &error_type, &fragment))
+            }
+        };
+        VariantModel {
+            ident,
+            cfgs: Vec::new(),
+            source: Source::Literal {
+                status_code,
+                error_type,
+                url: url.unwrap_or_default(),
+            },
+            message,
+        }
+    }
+
+    /// The error_type of a variant: given and checked, or the snake_case of its name.
+    fn error_type(&self, name: &Ident, attrs: &Attrs) -> String {
+        let cx = self.cx;
+        let rule = "error_types are lower snake_case: lowercase letters and digits in words joined by single underscores, starting with a letter";
+        if let Some(lit) = &attrs.error_type {
+            let text = lit.value();
+            if !names::is_snake_case(&text) {
+                let corrected = names::to_snake_case(&text);
+                match &corrected {
+                    Some(corrected) => cx.error_spanned_by(
+                        lit,
+                        format!("invalid error_type `{text}`: {rule}; write `error_type = \"{corrected}\"`"),
+                    ),
+                    None => cx.error_spanned_by(lit, format!("invalid error_type `{text}`: {rule}")),
+                }
+                return corrected.unwrap_or_else(|| stand_in_name(name));
+            }
+            if text.len() > names::MAX_ERROR_TYPE_LEN {
+                cx.error_spanned_by(
+                    lit,
+                    format!(
+                        "error_type `{text}` is {} bytes long; the limit is {} bytes",
+                        text.len(),
+                        names::MAX_ERROR_TYPE_LEN
+                    ),
+                );
+            }
+            return text;
+        }
+        let unraw = name.to_string();
+        let unraw = unraw.strip_prefix("r#").unwrap_or(&unraw);
+        match names::to_snake_case(unraw) {
+            Some(snake) => snake,
+            None => {
+                cx.error_spanned_by(
+                    name,
+                    format!(
+                        "the error_type of `{name}` would be the snake_case of its name, which is not a valid error_type ({rule}, at most {} bytes): give one with `#[stytch(error_type = \"...\")]`",
+                        names::MAX_ERROR_TYPE_LEN
+                    ),
+                );
+                stand_in_name(name)
+            }
+        }
+    }
+
+    /// Reports a second variant with the same error_type.
+    fn unique(&mut self, name: &'a Ident, attrs: &Attrs, error_type: &str) {
+        let tokens = attrs
+            .error_type
+            .as_ref()
+            .map_or_else(|| name.to_token_stream(), ToTokens::to_token_stream);
+        if let Some(first) = self.error_types.get(error_type) {
+            let owner = self.owner;
+            self.cx.error_spanned_by(
+                &tokens,
+                format!(
+                    "error_type `{error_type}` is used twice in `{owner}`: by `{}` and again by `{name}`; each variant of `{owner}` needs its own (set one with `#[stytch(error_type = \"...\")]`)",
+                    first.ident
+                ),
+            );
+            self.cx.error_spanned_by(
+                &first.tokens,
+                format!("`{}` has the error_type `{error_type}` here", first.ident),
+            );
+            return;
+        }
+        self.error_types.insert(
+            error_type.to_owned(),
+            Named {
+                ident: name,
+                tokens,
+            },
+        );
+    }
+
+    /// The source of a variant that could not be read: any value will do, the build fails.
+    fn stand_in(&self, name: &Ident) -> Source<'a> {
+        Source::Literal {
+            status_code: 500,
+            error_type: stand_in_name(name),
+            url: String::new(),
+        }
+    }
+
+    fn report_missing_urls(&self) {
+        if self.without_url.is_empty() || self.type_broken {
+            return;
+        }
+        let owner = self.owner;
+        let count = self.without_url.len();
+        let shown: Vec<&str> = self
+            .without_url
+            .iter()
+            .take(3)
+            .map(String::as_str)
+            .collect();
+        let more = if count > shown.len() {
+            format!(" and {} more", count - shown.len())
+        } else {
+            String::new()
+        };
+        let which = if shown == [owner.to_string().as_str()] {
+            String::new()
+        } else {
+            format!(" for {}{more}", names::list(&shown))
+        };
+        self.cx.error_spanned_by(
+            owner,
+            format!(
+                "`{owner}` gives no documentation URL{which}: add `#[stytch(url = \"https://example.com/docs/errors/{{status}}#{{error_type}}\")]` to `{owner}`, or `url = \"https://...\"` to each variant's `#[stytch(...)]`"
+            ),
+        );
+    }
+}
+
+/// Reports the keys given beside `entry` or `transparent` that it replaces.
+fn conflicts(attrs: &Attrs, key: &str, what: &str, cx: &Ctxt) {
+    for (other, tokens) in attrs.given() {
+        let allowed = other == key || (key == "entry" && other == "message");
+        if !allowed {
+            cx.error_spanned_by(tokens, format!("`{other}` cannot be given with `{key}`: a variant with `{key}` {what}; remove `{other}`"));
+        }
+    }
+}
+
+fn field_list<'a>(owner: &Ident, fields: &'a Fields) -> FieldList<'a> {
+    let tuple = matches!(fields, Fields::Unnamed(_));
+    let fields = fields
+        .iter()
+        .enumerate()
+        .map(|(index, field)| {
+            let member = match &field.ident {
+                Some(ident) => {
+                    let name = ident.to_string();
+                    Member::Named(name.strip_prefix("r#").unwrap_or(&name).to_owned())
+                }
+                None => Member::Index(index),
+            };
+            (member, &field.ty)
+        })
+        .collect();
+    FieldList {
+        owner: owner.to_string(),
+        fields,
+        tuple,
+    }
+}
+
+/// The first `#[error(...)]` of thiserror on the type or its variants.
+fn thiserror_attr(input: &DeriveInput) -> Option<&Attribute> {
+    let variants = match &input.data {
+        Data::Enum(data) => data.variants.iter().flat_map(|v| &v.attrs).collect(),
+        _ => Vec::new(),
+    };
+    input
+        .attrs
+        .iter()
+        .chain(variants)
+        .find(|attr| attr.path().is_ident("error"))
+}
+
+fn stand_in_name(name: &Ident) -> String {
+    names::to_snake_case(&name.to_string()).unwrap_or_else(|| "error".to_owned())
+}
