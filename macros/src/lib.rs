@@ -26,3 +26,6 @@ pub fn stytch_errors(input: TokenStream) -> TokenStream {
 pub fn derive_stytch_error(input: TokenStream) -> TokenStream {
     derive::expand(input.into()).into()
 }
+
+#[cfg(test)]
+mod mutate;

@@ -37,9 +37,26 @@ pub fn debug_variant(error_type: &str, f: &mut fmt::Formatter<'_>) -> fmt::Resul
     Ok(())
 }
 
-/// The message of a type whose `Display` writes it.
-pub fn to_string<T: fmt::Display + ?Sized>(value: &T) -> String {
-    value.to_string()
+/// The message of a derived type whose `Display` writes it.
+pub fn to_string<T: DisplayIsTheMessage + ?Sized>(value: &T) -> String {
+    value.message_from_display()
+}
+
+/// `Display`, as the message of a derived type: named so, for the error a type without one gets.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` implements no `Display`, which `#[derive(StytchError)]` takes as its message",
+    label = "no `Display`, so no message",
+    note = "give every variant a `message = \"...\"` in `#[stytch(...)]`, and the derive implements `Display` and `Error`; or implement both yourself, with thiserror for instance"
+)]
+pub trait DisplayIsTheMessage {
+    /// The message.
+    fn message_from_display(&self) -> String;
+}
+
+impl<T: fmt::Display + ?Sized> DisplayIsTheMessage for T {
+    fn message_from_display(&self) -> String {
+        self.to_string()
+    }
 }
 
 /// Whether two strings are equal, in a constant: the derive's check that the error_types of
@@ -57,6 +74,24 @@ pub const fn str_eq(a: &str, b: &str) -> bool {
         i += 1;
     }
     true
+}
+
+/// What a `#[stytch(transparent)]` field must be: named so, for the error a field that is not
+/// one gets.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` does not implement `StytchError`, so a `#[stytch(transparent)]` field cannot be of it",
+    label = "a transparent field delegates everything to this type",
+    note = "use a type declared with `stytch_errors!` or deriving `StytchError`, or give the variant its own `status` and `message`"
+)]
+pub trait TransparentField {
+    /// The field, as the error the variant delegates to.
+    fn delegate(&self) -> &dyn crate::StytchError;
+}
+
+impl<T: crate::StytchError> TransparentField for T {
+    fn delegate(&self) -> &dyn crate::StytchError {
+        self
+    }
 }
 
 /// `FromStr` of every set.

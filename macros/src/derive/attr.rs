@@ -74,9 +74,19 @@ pub struct Attrs {
     /// An attribute could not be read whole: a missing key may be what was misspelled, and is
     /// not reported again as missing.
     pub broken: bool,
+    /// Every name written in the attributes, read or not: what the user meant to give, which
+    /// the fallback expansion honours.
+    pub mentioned: Vec<String>,
 }
 
 impl Attrs {
+    /// Whether `key`, or a near miss of it, was written, even where it could not be read.
+    pub fn mentions(&self, key: &str) -> bool {
+        self.mentioned
+            .iter()
+            .any(|name| name == key || crate::names::did_you_mean(name, &[key]).is_some())
+    }
+
     /// The keys that were given, with the tokens of each, in a fixed order.
     pub fn given(&self) -> Vec<(&'static str, proc_macro2::TokenStream)> {
         use quote::ToTokens;
@@ -116,6 +126,17 @@ impl Attrs {
 pub fn parse(attrs: &[Attribute], place: Place, cx: &Ctxt) -> Attrs {
     let mut out = Attrs::default();
     for attr in attrs.iter().filter(|attr| attr.path().is_ident("stytch")) {
+        if let syn::Meta::List(list) = &attr.meta {
+            out.mentioned.extend(
+                list.tokens
+                    .clone()
+                    .into_iter()
+                    .filter_map(|token| match token {
+                        proc_macro2::TokenTree::Ident(ident) => Some(ident.to_string()),
+                        _ => None,
+                    }),
+            );
+        }
         if attr.meta.require_list().is_err() {
             let example = match place {
                 Place::Enum => "#[stytch(url = \"https://...\")]",

@@ -4,7 +4,8 @@
 
 use proc_macro2::{Span, TokenStream};
 use quote::{format_ident, quote, quote_spanned};
-use syn::{GenericParam, Generics, Ident, Type, WherePredicate, parse_quote};
+use syn::spanned::Spanned;
+use syn::{GenericParam, Generics, Ident, Type, WherePredicate, parse_quote, parse_quote_spanned};
 
 use super::message::Member;
 use super::model::{Model, Source, VariantModel};
@@ -38,7 +39,7 @@ pub fn expand(model: &Model) -> TokenStream {
             let binding = member.binding();
             Some((
                 vec![member.clone()],
-                quote!(#krate::StytchError::#call(#binding)),
+                quote!(#private::TransparentField::delegate(#binding).#call()),
             ))
         }
         _ => None,
@@ -104,12 +105,12 @@ pub fn expand(model: &Model) -> TokenStream {
     {
         let bounds = stytch_generics.make_where_clause();
         for variant in &model.variants {
-            if let Source::Transparent { ty, .. } = &variant.source
-                && mentions_type_param(ty, &input.generics)
-            {
+            // Every transparent field, generic or not, so that a field that is no
+            // `StytchError` gets one error, on its type.
+            if let Source::Transparent { ty, .. } = &variant.source {
                 bounds
                     .predicates
-                    .push(parse_quote!(#ty: #krate::StytchError));
+                    .push(parse_quote_spanned!(ty.span()=> #ty: #private::TransparentField));
             }
         }
         if has_type_params {

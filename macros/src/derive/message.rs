@@ -132,16 +132,24 @@ pub fn parse(lit: &LitStr, fields: &FieldList, cx: &Ctxt) -> Message {
             len: close + 1,
             written: &brace[..=close],
         };
-        format.push('{');
-        if let Some(member) = resolve(arg, &place, fields, cx) {
+        // A placeholder that names no field is reported and left out, so that the compiler
+        // has nothing to say about it after the report.
+        let member = resolve(arg, &place, fields, cx);
+        let spec = if spec.is_empty() {
+            Some(String::new())
+        } else {
+            rewrite_spec(spec, &place, fields, &mut uses, cx)
+        };
+        if let (Some(member), Some(spec)) = (member, spec) {
+            format.push('{');
             format.push_str(&member.binding().to_string());
-            add_use(&mut uses, member, trait_of(spec));
+            if !spec.is_empty() {
+                format.push(':');
+                format.push_str(&spec);
+            }
+            format.push('}');
+            add_use(&mut uses, member, trait_of(&spec));
         }
-        if !spec.is_empty() {
-            format.push(':');
-            format.push_str(&rewrite_spec(spec, &place, fields, &mut uses, cx));
-        }
-        format.push('}');
         rest = &brace[close + 1..];
         offset = start + close + 1;
     }
@@ -240,14 +248,15 @@ fn which_fields(fields: &FieldList) -> String {
     }
 }
 
-/// The spec with each `name$` count naming its binding; `*` is reported.
+/// The spec with each `name$` count naming its binding; `None` when a count names no field or
+/// is `*` (reported).
 fn rewrite_spec(
     spec: &str,
     place: &Place,
     fields: &FieldList,
     uses: &mut Vec<(Member, &'static str)>,
     cx: &Ctxt,
-) -> String {
+) -> Option<String> {
     // A fill character, before an alignment, is taken as it is: `{x:*^9}`, `{x:$>5}`.
     let mut chars = spec.chars();
     let fill = match (chars.next(), chars.next()) {
@@ -266,7 +275,7 @@ fn rewrite_spec(
             ),
             cx,
         );
-        return format!("{fill}{}", spec.replace('*', "0"));
+        return None;
     }
     let mut out = String::with_capacity(fill.len() + spec.len());
     out.push_str(fill);
@@ -277,18 +286,14 @@ fn rewrite_spec(
             .rfind(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
             .map_or(0, |i| i + 1);
         out.push_str(&before[..start]);
-        match resolve(&before[start..], place, fields, cx) {
-            Some(member) => {
-                out.push_str(&member.binding().to_string());
-                add_use(uses, member, "count");
-            }
-            None => out.push('0'),
-        }
+        let member = resolve(&before[start..], place, fields, cx)?;
+        out.push_str(&member.binding().to_string());
+        add_use(uses, member, "count");
         out.push('$');
         rest = &rest[dollar + 1..];
     }
     out.push_str(rest);
-    out
+    Some(out)
 }
 
 fn add_use(uses: &mut Vec<(Member, &'static str)>, member: Member, used_as: &'static str) {

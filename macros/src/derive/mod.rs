@@ -6,6 +6,9 @@ mod expand;
 mod message;
 mod model;
 
+#[cfg(test)]
+mod tests;
+
 use proc_macro2::TokenStream;
 
 use crate::ctxt::Ctxt;
@@ -18,7 +21,12 @@ pub fn expand(input: TokenStream) -> TokenStream {
     };
     let cx = Ctxt::default();
     let model = model::check(&input, &cx);
-    let mut output = expand::expand(&model);
+    // A union is reported, and has nothing to expand.
+    let mut output = if matches!(input.data, syn::Data::Union(_)) {
+        TokenStream::new()
+    } else {
+        expand::expand(&model)
+    };
     if cx.has_errors() {
         output.extend(cx.into_compile_errors());
     }

@@ -35,6 +35,12 @@ pub struct VariantModel<'a> {
     pub source: Source<'a>,
     /// The message given in `#[stytch(...)]`, checked, with its literal.
     pub message: Option<(LitStr, Message)>,
+    /// A `#[stytch(...)]` of the variant could not be read whole.
+    pub broken: bool,
+    /// `message` was written, even if it could not be read.
+    pub wants_message: bool,
+    /// `entry` or `transparent` was written, even if it could not be read.
+    pub wants_source: bool,
 }
 
 /// Where a variant's status, error_type and URL come from.
@@ -113,10 +119,16 @@ pub fn check<'a>(input: &'a DeriveInput, cx: &Ctxt) -> Model<'a> {
     // has one: in its attribute, from its entry or from its field. A type whose variants carry
     // thiserror's `#[error(...)]` has its `Display` from thiserror.
     let thiserror = thiserror_attr(input);
-    let has_message = |variant: &VariantModel| {
-        variant.message.is_some() || !matches!(variant.source, Source::Literal { .. })
+    // What was meant counts, where it could not be read, so that a mistake in an attribute is
+    // not followed by errors about a missing `Display`.
+    let has_message = |variant: &VariantModel| variant.message.is_some() || variant.wants_message;
+    let has_source = |variant: &VariantModel| {
+        has_message(variant)
+            || variant.wants_source
+            || !matches!(variant.source, Source::Literal { .. })
     };
-    let owns_display = thiserror.is_none() && variants.iter().all(has_message);
+    let any_message = variants.iter().any(has_message);
+    let owns_display = thiserror.is_none() && (any_message || variants.iter().all(has_source));
     if let Some(error_attr) = thiserror {
         for variant in &variants {
             if let Some((lit, _)) = &variant.message {
@@ -130,8 +142,11 @@ pub fn check<'a>(input: &'a DeriveInput, cx: &Ctxt) -> Model<'a> {
                 );
             }
         }
-    } else if !owns_display && variants.iter().any(|variant| variant.message.is_some()) {
-        for variant in variants.iter().filter(|variant| !has_message(variant)) {
+    } else if any_message {
+        for variant in variants
+            .iter()
+            .filter(|variant| !has_source(variant) && !variant.broken)
+        {
             let at = variant.ident.unwrap_or(&input.ident);
             cx.error_spanned_by(
                 at,
@@ -200,6 +215,9 @@ impl<'a> Checker<'a, '_> {
                 cfgs: Vec::new(),
                 source,
                 message: None,
+                broken: attrs.broken,
+                wants_message: attrs.mentions("message"),
+                wants_source: true,
             };
         }
         if let Some(path) = &attrs.entry {
@@ -226,6 +244,9 @@ impl<'a> Checker<'a, '_> {
                 cfgs: Vec::new(),
                 source,
                 message,
+                broken: attrs.broken,
+                wants_message: attrs.mentions("message"),
+                wants_source: true,
             };
         }
 
@@ -287,6 +308,9 @@ impl<'a> Checker<'a, '_> {
                 url: url.unwrap_or_default(),
             },
             message,
+            broken: attrs.broken,
+            wants_message: attrs.mentions("message"),
+            wants_source: attrs.mentions("entry") || attrs.mentions("transparent"),
         }
     }
 

@@ -1,0 +1,12 @@
+use stytch_errors::StytchError;
+
+#[derive(Debug, StytchError)]
+#[stytch(url = "https://example.com/docs/errors/{status}#{error_type}")]
+enum AppError {
+    #[stytch(transparent)]
+    Two(stytch_errors::ConsumerError, u32),
+    #[stytch(transparent)]
+    None,
+}
+
+fn main() {}
