@@ -40,6 +40,25 @@
 //! assert_eq!(WidgetError::from_error_type("widget_not_found"), Some(WidgetError::WidgetNotFound));
 //! ```
 //!
+//! Give your own types the same envelope with [`derive@StytchError`]:
+//!
+//! ```
+//! use stytch_errors::{ConsumerError, StytchError};
+//!
+//! #[derive(Debug, StytchError)]
+//! #[stytch(url = "https://example.com/docs/errors/{status}#{error_type}")]
+//! enum AppError {
+//!     #[stytch(status = 404, message = "Widget {id} could not be found.")]
+//!     WidgetNotFound { id: u64 },
+//!     #[stytch(entry = ConsumerError::email_not_found)]
+//!     MissingEmail,
+//! }
+//!
+//! let envelope = AppError::WidgetNotFound { id: 7 }.envelope("request-id-2");
+//! assert_eq!(envelope.error_type(), "widget_not_found");
+//! assert_eq!(envelope.error_message(), "Widget 7 could not be found.");
+//! ```
+//!
 //! Stytch's own published catalogs ship built in: [`ConsumerError`] and [`B2bError`].
 
 #![forbid(unsafe_code)]
@@ -143,5 +162,101 @@ struct ReadmeDoctests;
 /// (with "did you mean"), and a `derive` of a trait the macro implements itself.
 pub use stytch_errors_macros::stytch_errors;
 
-/// Derives [`StytchError`] for a struct or an enum of your own. (Documented in full below.)
+/// Derives [`StytchError`] for a struct or an enum of your own: the status, error_type, message
+/// and documentation URL of each variant, so that it travels in the same envelope as the
+/// built-in errors.
+///
+/// ```
+/// use stytch_errors::{ConsumerError, StytchError};
+///
+/// #[derive(Debug, StytchError)]
+/// #[stytch(url = "https://example.com/docs/errors/{status}#{error_type}")]
+/// pub enum AppError {
+///     #[stytch(status = 404, message = "Widget {id} could not be found.")]
+///     WidgetNotFound { id: u64 },                        // error_type "widget_not_found"
+///     #[stytch(status = 409, error_type = "widget_locked", message = "Widget {0} is locked by {1}.")]
+///     Locked(u64, String),
+///     #[stytch(entry = ConsumerError::email_not_found)] // all four from a set's entry
+///     MissingEmail,
+///     #[stytch(transparent)]
+///     Stytch(ConsumerError),                           // everything delegated to the field
+/// }
+///
+/// let error = AppError::WidgetNotFound { id: 7 };
+/// assert_eq!(error.status_code(), 404);
+/// assert_eq!(error.error_type(), "widget_not_found");
+/// assert_eq!(error.to_string(), "Widget 7 could not be found.");
+/// assert_eq!(error.error_url(), "https://example.com/docs/errors/404#widget_not_found");
+///
+/// let error = AppError::MissingEmail;
+/// assert_eq!(error.envelope("request-1").error_message(), "Email could not be found.");
+/// assert_eq!(AppError::Stytch(ConsumerError::UserNotFound).error_type(), "user_not_found");
+/// ```
+///
+/// # Keys
+///
+/// `#[stytch(...)]` on a variant, or on a struct:
+/// - `status = 404`: the HTTP status, in `400..=599`.
+/// - `error_type = "..."`: the wire name, lower snake_case and at most 64 bytes; by default the
+///   snake_case of the variant's or struct's name (`WidgetNotFound` becomes `widget_not_found`).
+///   Two variants of an enum cannot have the same error_type.
+/// - `message = "..."`: the message, which interpolates fields as thiserror's do: `{id}`, `{0}`,
+///   format specs such as `{id:?}`, `{ratio:.2}` or `{ratio:.prec$}`, and `{{`/`}}` for braces.
+///   A placeholder that names no field is a compile error.
+/// - `url = "..."`: the documentation URL template, as in [`stytch_errors!`], with the
+///   placeholders `{status}`, `{error_type}` and `{fragment}`; replaces the type's template.
+/// - `fragment = "..."`: what `{fragment}` stands for (default: the error_type).
+/// - `entry = Set::wire_name`: status, error_type, message and URL from an entry of a set
+///   declared with [`stytch_errors!`], such as `ConsumerError::email_not_found`; a misspelled wire
+///   name fails the build. Only `message` may be given beside it, to override the entry's.
+///   [`StytchError::error_info`] gives the entry's metadata.
+/// - `transparent`: everything, `Display` and `Error::source` included, delegated to the single
+///   field, whose type implements [`StytchError`].
+///
+/// On an enum, `#[stytch(...)]` takes `url` (the template of every variant) and `crate`; a struct
+/// takes `crate` beside its own keys. `crate = path` names this crate when it was renamed in
+/// `Cargo.toml`.
+///
+/// # `Display` and `Error`
+///
+/// When every variant has a message (its own `message`, its entry's or its transparent field's),
+/// the derive implements `Display` (the message) and `std::error::Error` too. When no variant
+/// has `message`, the type's own `Display` is the message, and the derive implements neither, so
+/// it composes with thiserror:
+///
+/// ```
+/// use stytch_errors::StytchError;
+///
+/// #[derive(Debug, thiserror::Error, StytchError)]
+/// #[stytch(url = "https://example.com/docs/errors/{status}#{error_type}")]
+/// enum ServiceError {
+///     #[error("widget {id} could not be found")]
+///     #[stytch(status = 404)]
+///     WidgetNotFound { id: u64 },
+///     #[error("the widget store is down")]
+///     #[stytch(status = 503, error_type = "store_unavailable")]
+///     Store(#[source] std::io::Error),
+/// }
+///
+/// let error = ServiceError::WidgetNotFound { id: 3 };
+/// assert_eq!(error.error_message(), "widget 3 could not be found");
+/// ```
+///
+/// Entries and transparent fields keep their own messages either way. A type with thiserror's
+/// `#[error(...)]` attributes cannot have a `message` too.
+///
+/// Generics, lifetimes and `#[cfg]` on variants are supported; bounds are added for generic
+/// fields that messages show or that are transparent.
+///
+/// # Compile-time checks
+///
+/// Every mistake is a compile error on the offending token, all of them in one build, and the
+/// type still gets its impls so that other code sees no follow-on errors: unknown, misplaced or
+/// repeated keys (with "did you mean"), values of the wrong kind, a status outside `400..=599`, an
+/// error_type that is not lower snake_case (with the corrected spelling), two variants with one
+/// error_type (checked at compile time for entries too), a bad URL template or fragment, a
+/// variant without status or URL, an empty or whitespace-padded message, a placeholder that
+/// names no field, keys given beside `entry` or `transparent` that they replace, a
+/// `transparent` variant without exactly one field, a variant without message beside variants
+/// with one, and a union.
 pub use stytch_errors_macros::StytchError;
