@@ -7,6 +7,7 @@
 mod ctxt;
 mod derive;
 mod names;
+mod phf;
 mod recover;
 mod rules;
 mod set;

@@ -10,19 +10,75 @@ pub use std::borrow::Cow;
 
 use crate::{ErrorSet, UnknownErrorType};
 
-/// Finds the entry named `error_type`. `by_name` lists the indices of `infos` (and `all`) in the
-/// byte order of their names.
+/// The hash of a wire name in the perfect hash tables that `stytch_errors!` builds; the macro
+/// computes the same, bit for bit.
 #[inline]
-pub fn lookup<T: Copy>(
-    by_name: &[u32],
+pub fn hash(bytes: &[u8], seed: u64) -> u64 {
+    const K: u64 = 0x9E37_79B9_7F4A_7C15;
+    let mut h = seed ^ (bytes.len() as u64).wrapping_mul(K);
+    let mut chunks = bytes.chunks_exact(8);
+    for chunk in &mut chunks {
+        let word = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
+        h = (h ^ word).wrapping_mul(K).rotate_left(26);
+    }
+    let rest = chunks.remainder();
+    if !rest.is_empty() {
+        let mut tail = [0u8; 8];
+        tail[..rest.len()].copy_from_slice(rest);
+        h = (h ^ u64::from_le_bytes(tail)).wrapping_mul(K).rotate_left(26);
+    }
+    h ^= h >> 32;
+    h = h.wrapping_mul(0xD6E8_FEB8_6659_FD93);
+    h ^ (h >> 29)
+}
+
+/// `x * n / 2^64`: a number below `n`, from the high bits of `x`.
+#[inline]
+fn reduce(x: u64, n: usize) -> usize {
+    ((u128::from(x) * n as u128) >> 64) as usize
+}
+
+/// A slot of a perfect hash table: the index of an entry, or the maximum for none.
+pub trait Slot: Copy {
+    /// The index stored, if any.
+    fn index(self) -> Option<usize>;
+}
+
+impl Slot for u16 {
+    #[inline]
+    fn index(self) -> Option<usize> {
+        (self != u16::MAX).then_some(usize::from(self))
+    }
+}
+
+impl Slot for u32 {
+    #[inline]
+    fn index(self) -> Option<usize> {
+        (self != u32::MAX).then_some(self as usize)
+    }
+}
+
+/// Finds the entry named `error_type`: one hash, one pilot, one slot, one string comparison.
+#[inline]
+pub fn phf_lookup<T: Copy, S: Slot>(
+    seed: u64,
+    pilots: &[u16],
+    slots: &[S],
     infos: &[ErrorInfo],
     all: &[T],
     error_type: &str,
 ) -> Option<T> {
-    by_name
-        .binary_search_by(|&index| infos[index as usize].error_type().cmp(error_type))
-        .ok()
-        .map(|position| all[by_name[position] as usize])
+    let h = hash(error_type.as_bytes(), seed);
+    let pilot = *pilots.get(reduce(h, pilots.len()))?;
+    let mixed = (h ^ u64::from(pilot).wrapping_mul(0x9E37_79B9_7F4A_7C15))
+        .wrapping_mul(0xFF51_AFD7_ED55_8CCD);
+    let index = slots.get(reduce(mixed, slots.len()))?.index()?;
+    let info = infos.get(index)?;
+    if info.error_type() == error_type {
+        all.get(index).copied()
+    } else {
+        None
+    }
 }
 
 /// `Debug` of every set: the variant name, which is the error_type in UpperCamelCase.

@@ -6,6 +6,7 @@ use quote::quote;
 
 use super::doc;
 use super::valid::Model;
+use crate::phf;
 
 pub fn expand(model: &Model) -> TokenStream {
     let set = model.set;
@@ -72,9 +73,22 @@ pub fn expand(model: &Model) -> TokenStream {
             )
         }
     });
-    let mut by_name: Vec<usize> = (0..count).collect();
-    by_name.sort_by_key(|&i| &model.entries[i].error_type);
-    let by_name = by_name.into_iter().map(Literal::usize_unsuffixed);
+    let names: Vec<&str> = model.entries.iter().map(|entry| entry.error_type.as_str()).collect();
+    let table = phf::build(&names);
+    let seed = table.seed;
+    let pilots = &table.pilots;
+    let pilot_count = pilots.len();
+    let slot_count = table.slots.len();
+    // Slot indices as small as the set allows: `u16` below 65535 entries.
+    let (slot_type, slots) = if count < usize::from(u16::MAX) {
+        let slots = table.slots.iter().map(|&slot| {
+            Literal::u16_unsuffixed(u16::try_from(slot).unwrap_or(u16::MAX))
+        });
+        (quote!(u16), quote!(#(#slots),*))
+    } else {
+        let slots = table.slots.iter().map(|&slot| Literal::u32_unsuffixed(slot));
+        (quote!(u32), quote!(#(#slots),*))
+    };
     let all = model.entries.iter().map(|entry| &entry.variant);
     let constants = model.entries.iter().map(|entry| {
         let constant = &entry.constant;
@@ -96,8 +110,10 @@ pub fn expand(model: &Model) -> TokenStream {
         #(#cfgs)*
         const _: () = {
             static INFOS: [#private::ErrorInfo; #count] = [#(#infos),*];
-            // The indices of the entries in the byte order of their names.
-            static BY_NAME: [u32; #count] = [#(#by_name),*];
+            // The perfect hash of the wire names: a pilot per bucket, and per slot the index
+            // of its entry (the maximum for an empty slot).
+            static PILOTS: [u16; #pilot_count] = [#(#pilots),*];
+            static SLOTS: [#slot_type; #slot_count] = [#slots];
 
             impl #ident {
                 /// Every entry, in declaration order.
@@ -143,7 +159,7 @@ pub fn expand(model: &Model) -> TokenStream {
                 /// The entry whose wire name is `error_type`, if there is one.
                 #[must_use]
                 pub fn from_error_type(error_type: &str) -> ::core::option::Option<Self> {
-                    #private::lookup(&BY_NAME, &INFOS, Self::ALL, error_type)
+                    #private::phf_lookup(#seed, &PILOTS, &SLOTS, &INFOS, Self::ALL, error_type)
                 }
             }
 

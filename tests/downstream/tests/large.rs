@@ -33,8 +33,12 @@ fn every_name_round_trips() {
             )
         );
         let misspelled = format!("{name}x");
-        if !names.contains(&misspelled.as_str()) {
-            assert_eq!(LargeError::from_error_type(&misspelled), None);
+        let truncated = &name[..name.len() - 1];
+        let upper = name.to_ascii_uppercase();
+        for miss in [misspelled.as_str(), truncated, upper.as_str()] {
+            if !names.contains(&miss) {
+                assert_eq!(LargeError::from_error_type(miss), None, "{miss}");
+            }
         }
     }
 }
