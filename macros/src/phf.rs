@@ -8,22 +8,47 @@
 
 /// The hash of a name, seeded. Mirrors `stytch_errors_runtime::__private::hash`.
 pub fn hash(bytes: &[u8], seed: u64) -> u64 {
-    const K: u64 = 0x9E37_79B9_7F4A_7C15;
-    let mut h = seed ^ (bytes.len() as u64).wrapping_mul(K);
-    let mut chunks = bytes.chunks_exact(8);
-    for chunk in &mut chunks {
-        let word = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
-        h = (h ^ word).wrapping_mul(K).rotate_left(26);
+    const K0: u64 = 0x9E37_79B9_7F4A_7C15;
+    const K1: u64 = 0xD6E8_FEB8_6659_FD93;
+    let len = bytes.len();
+    let h = seed ^ (len as u64).wrapping_mul(K0);
+    let read = |at: usize| {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(&bytes[at..at + 8]);
+        u64::from_le_bytes(word)
+    };
+    if len > 16 {
+        // Sixteen bytes at a time, the last sixteen overlapping the ones before.
+        let mut h = h;
+        let mut at = 0;
+        while at + 16 < len {
+            h = fold(read(at) ^ h, read(at + 8) ^ K1);
+            at += 16;
+        }
+        fold(read(len - 16) ^ h, read(len - 8) ^ K1)
+    } else if len >= 8 {
+        fold(read(0) ^ h, read(len - 8) ^ K1)
+    } else if len >= 4 {
+        let mut half = [0u8; 4];
+        half.copy_from_slice(&bytes[..4]);
+        let low = u64::from(u32::from_le_bytes(half));
+        half.copy_from_slice(&bytes[len - 4..]);
+        let high = u64::from(u32::from_le_bytes(half));
+        fold(low ^ h, high ^ K1)
+    } else if len > 0 {
+        let word =
+            u64::from(bytes[0]) | u64::from(bytes[len / 2]) << 8 | u64::from(bytes[len - 1]) << 16;
+        fold(word ^ h, K1)
+    } else {
+        fold(h, K1)
     }
-    let rest = chunks.remainder();
-    if !rest.is_empty() {
-        let mut tail = [0u8; 8];
-        tail[..rest.len()].copy_from_slice(rest);
-        h = (h ^ u64::from_le_bytes(tail)).wrapping_mul(K).rotate_left(26);
-    }
-    h ^= h >> 32;
-    h = h.wrapping_mul(0xD6E8_FEB8_6659_FD93);
-    h ^ (h >> 29)
+}
+
+/// The product of `a` and `b` folded onto 64 bits: both halves of the 128-bit product, xored.
+#[inline]
+fn fold(a: u64, b: u64) -> u64 {
+    let product = u128::from(a) * u128::from(b);
+    (product as u64) ^ ((product >> 64) as u64)
 }
 
 /// `x * n / 2^64`: a number below `n`, from the high bits of `x`.
@@ -31,19 +56,32 @@ pub fn reduce(x: u64, n: usize) -> usize {
     ((u128::from(x) * n as u128) >> 64) as usize
 }
 
-/// Where a key with hash `h` lands, given its bucket's pilot.
-pub fn slot(h: u64, pilot: u16, slots: usize) -> usize {
+/// The bucket of a key with hash `h`: from its low half, which the slot does not use.
+pub fn bucket(h: u64, buckets: usize) -> usize {
+    reduce(h << 32, buckets)
+}
+
+/// The displacement a pilot stands for: what the runtime's table stores.
+pub fn displacement(pilot: u16) -> u64 {
+    fold(
+        u64::from(pilot) ^ 0x5EED_5EED_5EED_5EED,
+        0x9E37_79B9_7F4A_7C15,
+    )
+}
+
+/// Where a key with hash `h` lands, given its bucket's displacement.
+pub fn slot(h: u64, displacement: u64, slots: usize) -> usize {
     reduce(
-        (h ^ u64::from(pilot).wrapping_mul(0x9E37_79B9_7F4A_7C15)).wrapping_mul(0xFF51_AFD7_ED55_8CCD),
+        (h ^ displacement).wrapping_mul(0xFF51_AFD7_ED55_8CCD),
         slots,
     )
 }
 
-/// A built table: the seed, a pilot per bucket, and per slot the index of its key (or
+/// A built table: the seed, a displacement per bucket, and per slot the index of its key (or
 /// `u32::MAX` for an empty slot).
 pub struct Table {
     pub seed: u64,
-    pub pilots: Vec<u16>,
+    pub displacements: Vec<u64>,
     pub slots: Vec<u32>,
 }
 
@@ -63,21 +101,24 @@ pub fn build(names: &[&str]) -> Table {
 }
 
 fn try_build(names: &[&str], seed: u64, buckets: usize, slots: usize) -> Option<Table> {
-    let hashes: Vec<u64> = names.iter().map(|name| hash(name.as_bytes(), seed)).collect();
+    let hashes: Vec<u64> = names
+        .iter()
+        .map(|name| hash(name.as_bytes(), seed))
+        .collect();
     let mut members: Vec<Vec<usize>> = vec![Vec::new(); buckets];
     for (index, &h) in hashes.iter().enumerate() {
-        members[reduce(h, buckets)].push(index);
+        members[bucket(h, buckets)].push(index);
     }
     let mut order: Vec<usize> = (0..buckets).collect();
     order.sort_by_key(|&bucket| std::cmp::Reverse(members[bucket].len()));
-    let mut pilots = vec![0u16; buckets];
+    let mut displacements = vec![0u64; buckets];
     let mut table = vec![u32::MAX; slots];
     let mut taken = Vec::new();
     for bucket in order {
         if members[bucket].is_empty() {
             break;
         }
-        let found = (0..=u16::MAX).find(|&pilot| {
+        let found = (0..=u16::MAX).map(displacement).find(|&pilot| {
             taken.clear();
             members[bucket].iter().all(|&index| {
                 let at = slot(hashes[index], pilot, slots);
@@ -86,14 +127,14 @@ fn try_build(names: &[&str], seed: u64, buckets: usize, slots: usize) -> Option<
                 free
             })
         })?;
-        pilots[bucket] = found;
+        displacements[bucket] = found;
         for &index in &members[bucket] {
             table[slot(hashes[index], found, slots)] = index as u32;
         }
     }
     Some(Table {
         seed,
-        pilots,
+        displacements,
         slots: table,
     })
 }
@@ -111,8 +152,8 @@ mod tests {
             let table = build(names);
             for (index, name) in names.iter().enumerate() {
                 let h = hash(name.as_bytes(), table.seed);
-                let pilot = table.pilots[reduce(h, table.pilots.len())];
-                assert_eq!(table.slots[slot(h, pilot, table.slots.len())], index as u32);
+                let d = table.displacements[bucket(h, table.displacements.len())];
+                assert_eq!(table.slots[slot(h, d, table.slots.len())], index as u32);
             }
             let used = table.slots.iter().filter(|&&s| s != u32::MAX).count();
             assert_eq!(used, count);
