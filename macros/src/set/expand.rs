@@ -84,7 +84,6 @@ pub fn expand(model: &Model) -> TokenStream {
         );
         quote! {
             #[doc = #doc]
-            #[allow(non_upper_case_globals)]
             pub const #constant: Self = Self::#variant;
         }
     });
@@ -97,6 +96,8 @@ pub fn expand(model: &Model) -> TokenStream {
             static INFOS: [#private::ErrorInfo; #count] = [#(#infos),*];
             #lookup_tables
 
+            // The wire-name constants are lower snake_case, as on the wire.
+            #[allow(non_upper_case_globals)]
             impl #ident {
                 /// Every entry, in declaration order.
                 pub const ALL: &'static [Self] = &[#(Self::#all),*];

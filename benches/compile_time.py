@@ -1,0 +1,180 @@
+#!/usr/bin/env python3
+"""The compile-time ratio of issue 5: a debug build of a crate declaring the real Stytch
+error_types with `stytch_errors!`, beside the same enum written with thiserror + strum + serde
+derives, and beside hand-written `match` impls. Dependencies are built first; then each crate is
+touched and rebuilt, alternating, and the median of the runs is reported, with the ratios.
+Finally the macro's own expansion time, from `-Z time-passes` (through RUSTC_BOOTSTRAP=1).
+
+Usage: python3 benches/compile_time.py [runs]   (default 5)"""
+
+import os
+import pathlib
+import re
+import statistics
+import subprocess
+import sys
+import time
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+WORK = ROOT / "benches" / "target" / "compile-time"
+NAMES = [
+    line
+    for line in (ROOT / "tests" / "fixtures" / "stytch_error_types.txt").read_text().splitlines()
+    if line and len(line) <= 64
+]
+STATUSES = [400, 401, 403, 404, 409, 429, 500]
+
+
+def camel(name):
+    return "".join(word[:1].upper() + word[1:] for word in name.split("_"))
+
+
+def status(i):
+    return STATUSES[i * len(STATUSES) // len(NAMES)]
+
+
+def ours():
+    groups = []
+    for code in STATUSES:
+        entries = "".join(
+            f'            {name}: "The {name} error.",\n'
+            for i, name in enumerate(NAMES)
+            if status(i) == code
+        )
+        groups.append(f"        {code} {{\n{entries}        }}\n")
+    return (
+        "stytch_errors::stytch_errors! {\n"
+        "    /// The real Stytch error_types.\n"
+        '    #[stytch(url = "https://example.com/docs/errors/{status}#{fragment}")]\n'
+        "    pub enum RealError {\n" + "".join(groups) + "    }\n}\n"
+    )
+
+
+def derives():
+    variants = "".join(
+        f'    #[error("The {name} error.")]\n'
+        f'    #[strum(serialize = "{name}")]\n'
+        f'    #[serde(rename = "{name}")]\n'
+        f"    {camel(name)},\n"
+        for name in NAMES
+    )
+    statuses = "".join(f"            Self::{camel(name)} => {status(i)},\n" for i, name in enumerate(NAMES))
+    urls = "".join(
+        f'            Self::{camel(name)} => "https://example.com/docs/errors/{status(i)}#{name}",\n'
+        for i, name in enumerate(NAMES)
+    )
+    return (
+        "/// The real Stytch error_types.\n"
+        "#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, thiserror::Error,\n"
+        "    strum::EnumString, strum::IntoStaticStr, strum::VariantArray, serde::Serialize, serde::Deserialize)]\n"
+        "pub enum RealError {\n" + variants + "}\n\n"
+        "impl RealError {\n"
+        "    /// The HTTP status.\n"
+        "    pub fn status_code(self) -> u16 {\n        match self {\n" + statuses + "        }\n    }\n"
+        "    /// The documentation URL.\n"
+        "    pub fn url(self) -> &'static str {\n        match self {\n" + urls + "        }\n    }\n"
+        "}\n"
+    )
+
+
+def hand_match():
+    def arms(value):
+        return "".join(f"            Self::{camel(name)} => {value(i, name)},\n" for i, name in enumerate(NAMES))
+
+    parse = "".join(f'            "{name}" => Some(Self::{camel(name)}),\n' for name in NAMES)
+    all_variants = ", ".join(f"Self::{camel(name)}" for name in NAMES)
+    return (
+        "/// The real Stytch error_types.\n"
+        "#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]\n"
+        "pub enum RealError {\n" + "".join(f"    {camel(name)},\n" for name in NAMES) + "}\n\n"
+        "impl RealError {\n"
+        f"    /// Every entry.\n    pub const ALL: &'static [Self] = &[{all_variants}];\n"
+        "    /// The wire name.\n    pub fn error_type(self) -> &'static str {\n        match self {\n"
+        + arms(lambda i, name: f'"{name}"')
+        + "        }\n    }\n"
+        "    /// The message.\n    pub fn message(self) -> &'static str {\n        match self {\n"
+        + arms(lambda i, name: f'"The {name} error."')
+        + "        }\n    }\n"
+        "    /// The HTTP status.\n    pub fn status_code(self) -> u16 {\n        match self {\n"
+        + arms(lambda i, name: str(status(i)))
+        + "        }\n    }\n"
+        "    /// The documentation URL.\n    pub fn url(self) -> &'static str {\n        match self {\n"
+        + arms(lambda i, name: f'"https://example.com/docs/errors/{status(i)}#{name}"')
+        + "        }\n    }\n"
+        "    /// The entry named `name`.\n    pub fn from_error_type(name: &str) -> Option<Self> {\n        match name {\n"
+        + parse
+        + "            _ => None,\n        }\n    }\n}\n\n"
+        "impl std::fmt::Display for RealError {\n"
+        "    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result { f.write_str(self.message()) }\n}\n\n"
+        "impl std::error::Error for RealError {}\n\n"
+        "impl std::str::FromStr for RealError {\n    type Err = String;\n"
+        "    fn from_str(s: &str) -> Result<Self, String> { Self::from_error_type(s).ok_or_else(|| s.to_owned()) }\n}\n\n"
+        "impl serde::Serialize for RealError {\n"
+        "    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> { s.serialize_str(self.error_type()) }\n}\n"
+    )
+
+
+CRATES = {
+    "ours": (ours, '[dependencies]\nstytch-errors = { path = "%s" }\n' % ROOT),
+    "derives": (
+        derives,
+        '[dependencies]\nthiserror = "2"\nstrum = { version = "0.28", features = ["derive"] }\n'
+        'serde = { version = "1", features = ["derive"] }\n',
+    ),
+    "hand_match": (hand_match, '[dependencies]\nserde = "1"\n'),
+}
+
+
+def setup():
+    WORK.mkdir(parents=True, exist_ok=True)
+    (WORK / "Cargo.toml").write_text(
+        "[workspace]\nmembers = [%s]\nresolver = \"3\"\n" % ", ".join(f'"{name}"' for name in CRATES)
+    )
+    for name, (source, deps) in CRATES.items():
+        crate = WORK / name
+        (crate / "src").mkdir(parents=True, exist_ok=True)
+        (crate / "Cargo.toml").write_text(
+            f'[package]\nname = "{name}"\nversion = "0.0.0"\nedition = "2024"\npublish = false\n\n{deps}'
+        )
+        (crate / "src" / "lib.rs").write_text("#![allow(missing_docs)]\n" + source())
+
+
+def build(name):
+    lib = WORK / name / "src" / "lib.rs"
+    os.utime(lib)
+    start = time.perf_counter()
+    subprocess.run(["cargo", "build", "-q", "-p", name], cwd=WORK, check=True)
+    return time.perf_counter() - start
+
+
+def main():
+    runs = int(sys.argv[1]) if len(sys.argv) > 1 else 5
+    setup()
+    subprocess.run(["cargo", "build", "-q", "--workspace"], cwd=WORK, check=True)
+    times = {name: [] for name in CRATES}
+    for _ in range(runs):
+        for name in CRATES:
+            times[name].append(build(name))
+    print(f"debug build of a crate declaring {len(NAMES)} real error_types, median of {runs} runs")
+    medians = {name: statistics.median(values) for name, values in times.items()}
+    for name, median in medians.items():
+        print(
+            f"  {name:<11} {median:6.2f} s   {median / medians['derives']:5.2f}x derives"
+            f"   {median / medians['hand_match']:5.2f}x hand_match   runs: "
+            + " ".join(f"{value:.2f}" for value in times[name])
+        )
+    os.utime(WORK / "ours" / "src" / "lib.rs")
+    passes = subprocess.run(
+        ["cargo", "rustc", "-q", "-p", "ours", "--", "-Z", "time-passes"],
+        cwd=WORK,
+        env={**os.environ, "RUSTC_BOOTSTRAP": "1"},
+        capture_output=True,
+        text=True,
+    )
+    for line in (passes.stdout + passes.stderr).splitlines():
+        if re.search(r"time:.*\b(expand_crate|total)\b", line):
+            print("  ours, -Z time-passes:", " ".join(line.split()))
+
+
+if __name__ == "__main__":
+    main()
