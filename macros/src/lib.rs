@@ -6,6 +6,7 @@
 
 mod ctxt;
 mod derive;
+mod json;
 mod names;
 mod phf;
 mod recover;

@@ -21,6 +21,12 @@ pub struct ErrorInfo {
     description: &'static str,
     causes: &'static [&'static str],
     troubleshooting: &'static [&'static str],
+    /// The envelope's JSON up to the request id, precomputed by the macro:
+    /// `{"status_code":404,`.
+    pub(crate) json_head: &'static str,
+    /// The envelope's JSON after the request id, precomputed and escaped by the macro:
+    /// `"error_type":"…","error_message":"…","error_url":"…"}`.
+    pub(crate) json_tail: &'static str,
 }
 
 impl ErrorInfo {
@@ -38,6 +44,8 @@ impl ErrorInfo {
         description: &'static str,
         causes: &'static [&'static str],
         troubleshooting: &'static [&'static str],
+        json_head: &'static str,
+        json_tail: &'static str,
     ) -> Self {
         ErrorInfo {
             status_code,
@@ -49,6 +57,8 @@ impl ErrorInfo {
             description,
             causes,
             troubleshooting,
+            json_head,
+            json_tail,
         }
     }
 

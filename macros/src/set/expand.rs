@@ -6,7 +6,7 @@ use quote::quote;
 
 use super::doc;
 use super::valid::Model;
-use crate::phf;
+use crate::{json, phf};
 
 pub fn expand(model: &Model) -> TokenStream {
     let set = model.set;
@@ -66,10 +66,12 @@ pub fn expand(model: &Model) -> TokenStream {
         let description = &entry.description;
         let causes = &entry.causes;
         let troubleshooting = &entry.troubleshooting;
+        let json_head = json::head(status_code);
+        let json_tail = json::tail(error_type, message, url);
         quote! {
             #private::ErrorInfo::__new(
                 #status_code, #error_type, #message, #url, #fragment, #title, #description,
-                &[#(#causes),*], &[#(#troubleshooting),*],
+                &[#(#causes),*], &[#(#troubleshooting),*], #json_head, #json_tail,
             )
         }
     });
