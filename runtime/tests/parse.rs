@@ -189,7 +189,7 @@ fn fields_of_the_wrong_type_are_named_with_what_was_found() {
         (
             r#"{"status_code":400,"request_id":12345,"error_type":"x","error_message":"y"}"#,
             "request_id",
-            "invalid value for `request_id`: expected a string or null, found a number `12345`",
+            "invalid type for `request_id`: expected a string or null, found a number `12345`",
         ),
         (
             r#"{"status_code":400,"error_type":null,"error_message":"y"}"#,
@@ -219,7 +219,7 @@ fn fields_of_the_wrong_type_are_named_with_what_was_found() {
         (
             r#"{"status_code":400,"error":"e","error_uri":1}"#,
             "error_uri",
-            "invalid value for `error_uri`: expected a string or null, found a number `1`",
+            "invalid type for `error_uri`: expected a string or null, found a number `1`",
         ),
     ];
     for (body, field, reason) in cases {

@@ -68,19 +68,16 @@ impl Raw {
             .and_then(Value::as_u64)
             .and_then(|status| u16::try_from(status).ok())
             .filter(|_| self.duplicate.as_deref() != Some(KEYS[STATUS_CODE]));
-        self.resolve_fields()
-            .map_err(|(kind, field, reason)| Invalid {
-                kind,
-                field,
-                reason,
-                status_code,
-            })
+        self.resolve_fields().map_err(|invalid| Invalid {
+            status_code,
+            ..invalid
+        })
     }
 
-    fn resolve_fields(&mut self) -> Result<ErrorEnvelope<'static>, Problem> {
+    fn resolve_fields(&mut self) -> Result<ErrorEnvelope<'static>, Invalid> {
         if let Some(key) = self.duplicate.take() {
             let reason = format!("duplicate field `{key}`");
-            return Err((ParseErrorKind::NotAnEnvelope, key, reason));
+            return Err(Invalid::new(ParseErrorKind::NotAnEnvelope, key, reason));
         }
         let status_code = match self.fields[STATUS_CODE].take() {
             Some(value) => status(value)?,
@@ -103,6 +100,7 @@ impl Raw {
         let error_message = match (self.fields[message].take(), shape) {
             (Some(value), Shape::Stytch) => Text::Present(required(value, KEYS[message])?),
             (None, Shape::Stytch) => return Err(missing(KEYS[message], "")),
+            // RFC 6749 makes the description optional.
             (value, Shape::OAuth2) => optional(value, KEYS[message])?,
         };
         let error_url = optional(self.fields[url].take(), KEYS[url])?;
@@ -126,51 +124,56 @@ impl Raw {
     }
 }
 
-type Problem = (ParseErrorKind, String, String);
-
-fn missing(field: &str, alternative: &str) -> Problem {
-    let reason = format!("missing field `{field}`{alternative}");
-    (ParseErrorKind::NotAnEnvelope, field.to_owned(), reason)
+impl Invalid {
+    fn new(kind: ParseErrorKind, field: String, reason: String) -> Self {
+        Invalid {
+            kind,
+            field,
+            reason,
+            status_code: None,
+        }
+    }
 }
 
-fn invalid(field: &str, value: &Value, expected: &str) -> Problem {
-    let what = match value {
-        Value::Number(_) => "value",
-        _ => "type",
-    };
+fn missing(field: &str, alternative: &str) -> Invalid {
+    let reason = format!("missing field `{field}`{alternative}");
+    Invalid::new(ParseErrorKind::NotAnEnvelope, field.to_owned(), reason)
+}
+
+/// `what` is `type` when the value has the wrong type, `value` when it has the right type but
+/// not an acceptable value.
+fn invalid(what: &str, field: &str, value: &Value, expected: &str) -> Invalid {
     let reason = format!(
         "invalid {what} for `{field}`: expected {expected}, found {}",
         describe(value)
     );
-    (ParseErrorKind::InvalidField, field.to_owned(), reason)
+    Invalid::new(ParseErrorKind::InvalidField, field.to_owned(), reason)
 }
 
-fn status(value: Value) -> Result<u16, Problem> {
+fn status(value: Value) -> Result<u16, Invalid> {
     value
         .as_u64()
         .and_then(|status| u16::try_from(status).ok())
         .ok_or_else(|| {
-            invalid(
-                "status_code",
-                &value,
-                "an HTTP status, an integer from 0 to 65535",
-            )
+            let what = if value.is_number() { "value" } else { "type" };
+            let expected = "an HTTP status, an integer from 0 to 65535";
+            invalid(what, KEYS[STATUS_CODE], &value, expected)
         })
 }
 
-fn required(value: Value, field: &str) -> Result<Cow<'static, str>, Problem> {
+fn required(value: Value, field: &str) -> Result<Cow<'static, str>, Invalid> {
     match value {
         Value::String(text) => Ok(Cow::Owned(text)),
-        other => Err(invalid(field, &other, "a string")),
+        other => Err(invalid("type", field, &other, "a string")),
     }
 }
 
-fn optional(value: Option<Value>, field: &str) -> Result<Text<'static>, Problem> {
+fn optional(value: Option<Value>, field: &str) -> Result<Text<'static>, Invalid> {
     match value {
         None => Ok(Text::Absent),
         Some(Value::Null) => Ok(Text::Null),
         Some(Value::String(text)) => Ok(Text::Present(Cow::Owned(text))),
-        Some(other) => Err(invalid(field, &other, "a string or null")),
+        Some(other) => Err(invalid("type", field, &other, "a string or null")),
     }
 }
 
