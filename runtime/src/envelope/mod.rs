@@ -39,7 +39,9 @@ use crate::ErrorSet;
 ///
 /// - the [OAuth2 shape](Shape::OAuth2), whose keys are `error`, `error_description` and
 ///   `error_uri`, read as `error_type`, `error_message` and `error_url` and written back under
-///   their OAuth2 names;
+///   their OAuth2 names. A body with an `error_type` is in the Stytch shape, whatever else it
+///   has; one with an `error` and no `error_type` is in the OAuth2 shape. The other shape's
+///   keys are then extra fields;
 /// - `request_id` and `error_url` missing (gateways omit them) or `null`, each written back
 ///   as it came;
 /// - `error_details` and any other field, kept in [`extra`](Self::extra);
@@ -49,6 +51,11 @@ use crate::ErrorSet;
 /// string; in the OAuth2 shape `error_description` is optional, as RFC 6749 has it) are
 /// required. A field of the wrong type, a required field missing and a key given twice are
 /// errors that name the field.
+///
+/// Values of extra fields are `serde_json` values, so "the same JSON value" is in serde_json's
+/// terms: an integer beyond 64 bits, or a decimal with more digits than an `f64` holds, reads as
+/// the nearest `f64` (as `serde_json::from_slice::<Value>` reads it), unless serde_json's
+/// `arbitrary_precision` feature is on in the build, which keeps the digits themselves.
 ///
 /// ```
 /// use stytch_errors_runtime::{ErrorEnvelope, Shape};
