@@ -464,3 +464,25 @@ fn huge_strings_and_many_fields_are_read_whole() {
     assert_eq!(envelope.error_type().len(), 1 << 16);
     assert_eq!(envelope.extra().len(), 10_001);
 }
+
+#[test]
+fn a_value_already_parsed_deserializes_the_same() {
+    let value = json!({
+        "status_code": 400,
+        "error": "invalid_grant",
+        "error_description": null,
+        "error_details": {"attempts": [1, 2.5, "three"]},
+    });
+    let envelope: ErrorEnvelope<'static> = serde_json::from_value(value.clone()).unwrap();
+    assert_eq!(envelope.shape(), Shape::OAuth2);
+    assert_eq!(serde_json::to_value(&envelope).unwrap(), value);
+    assert_eq!(
+        envelope,
+        ErrorEnvelope::parse(value.to_string().as_bytes()).unwrap()
+    );
+    let error = serde_json::from_value::<ErrorEnvelope>(json!({"status_code": 400})).unwrap_err();
+    assert_eq!(
+        error.to_string(),
+        "missing field `error_type` (or `error`, in an OAuth2 error)"
+    );
+}
