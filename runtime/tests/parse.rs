@@ -243,7 +243,7 @@ fn long_strings_are_cut_short_in_reasons() {
     assert!(
         error
             .reason()
-            .ends_with(&format!("\"{}\"…", "7".repeat(40))),
+            .ends_with(&format!("\"{}…\"", "7".repeat(40))),
         "{}",
         error.reason()
     );
@@ -287,6 +287,31 @@ fn bodies_missing_a_required_field_or_repeating_a_key_are_not_envelopes() {
         let serde_error = serde_json::from_str::<ErrorEnvelope>(body).unwrap_err();
         assert!(serde_error.to_string().starts_with(reason), "{serde_error}");
     }
+}
+
+#[test]
+fn keys_and_values_are_quoted_escaped_and_cut_short() {
+    // Found by the fuzzer: a key with an escaped newline broke the error onto two lines.
+    let body =
+        r#"{"status_code":400,"error_type":"x","error_message":"y","a\nb'c":1,"a\u000ab'c":2}"#;
+    let error = refused(body);
+    assert_eq!(error.reason(), r"duplicate field `a\nb'c`");
+    assert_eq!(error.field(), Some("a\nb'c"));
+    assert!(!error.to_string().contains('\n'), "{error}");
+
+    let key = format!(r"{}\u0000", "k".repeat(100));
+    let error = refused(format!(r#"{{"{key}":1,"{key}":2}}"#));
+    assert_eq!(
+        error.reason(),
+        format!("duplicate field `{}…`", "k".repeat(40))
+    );
+
+    let error = refused(r#"{"status_code":"4\r\n\"00\"","error_type":"x","error_message":"y"}"#);
+    assert!(
+        error.reason().ends_with(r#"found a string "4\r\n\"00\"""#),
+        "{}",
+        error.reason()
+    );
 }
 
 #[test]

@@ -489,6 +489,26 @@ proptest! {
     }
 
     #[test]
+    fn a_key_given_twice_is_refused(
+        (sent, _) in body(),
+        index in any::<prop::sample::Index>(),
+        value in json(),
+        seed in any::<u64>(),
+    ) {
+        let mut entries = sent.entries();
+        let (key, _) = entries[index.index(entries.len())].clone();
+        entries.push((key.clone(), value));
+        let mut writer = Writer::new(seed);
+        writer.object(entries.iter().map(|(key, value)| (key, value)));
+        let body = writer.out.into_bytes();
+        let error = ErrorEnvelope::parse(&body).unwrap_err();
+        prop_assert_eq!(error.kind(), ParseErrorKind::NotAnEnvelope);
+        prop_assert_eq!(error.field(), Some(key.as_str()));
+        prop_assert!(error.reason().starts_with("duplicate field `"), "{}", error.reason());
+        check_refused(&body, error.kind())?;
+    }
+
+    #[test]
     fn broken_bodies_are_refused_with_the_body_never_a_panic(
         (_, body) in body(),
         edits in vec(edit(), 1..4),

@@ -76,7 +76,7 @@ impl Raw {
 
     fn resolve_fields(&mut self) -> Result<ErrorEnvelope<'static>, Invalid> {
         if let Some(key) = self.duplicate.take() {
-            let reason = format!("duplicate field `{key}`");
+            let reason = format!("duplicate field `{}`", quoted(&key));
             return Err(Invalid::new(ParseErrorKind::NotAnEnvelope, key, reason));
         }
         let status_code = match self.fields[STATUS_CODE].take() {
@@ -177,8 +177,19 @@ fn optional(value: Option<Value>, field: &str) -> Result<Text<'static>, Invalid>
     }
 }
 
-/// At most this many characters of a string are quoted in an error.
+/// At most this many characters of a string from the body are quoted in an error.
 const QUOTED_CHARS: usize = 40;
+
+/// A string from the body as an error quotes it, without the quotes: escaped as in Rust's
+/// `Debug`, so that the error stays on one line, and cut short.
+fn quoted(text: &str) -> String {
+    let (shown, cut) = match text.char_indices().nth(QUOTED_CHARS) {
+        Some((end, _)) => (&text[..end], "…"),
+        None => (text, ""),
+    };
+    let escaped = format!("{shown:?}");
+    format!("{}{cut}", &escaped[1..escaped.len() - 1])
+}
 
 /// A value as an error names it: its type, and for a scalar the value itself.
 fn describe(value: &Value) -> String {
@@ -186,10 +197,7 @@ fn describe(value: &Value) -> String {
         Value::Null => "null".to_owned(),
         Value::Bool(value) => format!("a boolean `{value}`"),
         Value::Number(value) => format!("a number `{value}`"),
-        Value::String(text) => match text.char_indices().nth(QUOTED_CHARS) {
-            Some((end, _)) => format!("a string {:?}…", &text[..end]),
-            None => format!("a string {text:?}"),
-        },
+        Value::String(text) => format!("a string \"{}\"", quoted(text)),
         Value::Array(_) => "an array".to_owned(),
         Value::Object(_) => "an object".to_owned(),
     }

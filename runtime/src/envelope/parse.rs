@@ -184,22 +184,30 @@ impl fmt::Display for ParseError {
             ParseErrorKind::NotAnEnvelope => "response body is not an error envelope",
             ParseErrorKind::InvalidField => "invalid error envelope",
         };
-        write!(f, "{what}: {}; body: `", self.reason)?;
+        write!(f, "{what}: ")?;
+        one_line(f, self.reason.chars())?;
+        f.write_str("; body: `")?;
         let mut chars = self.body.chars();
-        for c in chars.by_ref().take(PREVIEW_CHARS) {
-            // Keep the message on one line, whatever the body has.
-            if c.is_control() {
-                write!(f, "{}", c.escape_default())?;
-            } else {
-                write!(f, "{c}")?;
-            }
-        }
+        one_line(f, chars.by_ref().take(PREVIEW_CHARS))?;
         f.write_str("`")?;
         if chars.next().is_some() {
             write!(f, "… ({} bytes)", self.raw_body().len())?;
         }
         Ok(())
     }
+}
+
+/// Writes `chars` with control characters escaped, so that the message stays on one line
+/// whatever the body has.
+fn one_line(f: &mut fmt::Formatter<'_>, chars: impl Iterator<Item = char>) -> fmt::Result {
+    for c in chars {
+        if c.is_control() {
+            write!(f, "{}", c.escape_default())?;
+        } else {
+            write!(f, "{c}")?;
+        }
+    }
+    Ok(())
 }
 
 impl std::error::Error for ParseError {}
