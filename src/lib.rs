@@ -73,7 +73,8 @@ mod consumer;
 pub use b2b::B2bError;
 pub use consumer::ConsumerError;
 pub use stytch_errors_runtime::{
-    ErrorEnvelope, ErrorInfo, ErrorSet, StytchError, UnknownErrorType,
+    ErrorEnvelope, ErrorInfo, ErrorSet, ParseError, ParseErrorKind, Shape, StytchError, Typed,
+    UnknownErrorType,
 };
 
 #[doc(hidden)]

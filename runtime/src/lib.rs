@@ -16,7 +16,7 @@ mod suggest;
 #[doc(hidden)]
 pub mod __private;
 
-pub use envelope::ErrorEnvelope;
+pub use envelope::{ErrorEnvelope, ParseError, ParseErrorKind, Shape, Typed};
 pub use error::StytchError;
 pub use info::ErrorInfo;
 pub use set::{ErrorSet, UnknownErrorType};

@@ -1,0 +1,309 @@
+//! `Deserialize` of an envelope, in two steps: read every field of the object as it is
+//! ([`Raw`]), then decide the shape and check the fields ([`Raw::resolve`]). The second step
+//! is plain Rust, so [`ErrorEnvelope::parse`] gets its errors as data, not as text.
+
+use std::borrow::Cow;
+use std::fmt;
+
+use serde::de::{self, Deserialize, Deserializer, MapAccess, Visitor};
+use serde_json::map::Entry;
+use serde_json::{Map, Value};
+
+use super::{ErrorEnvelope, ParseErrorKind, Shape, Text};
+
+/// Every key that means something in one shape or the other. In the shape a body turns out to
+/// have, the other shape's keys are extra fields.
+const KEYS: [&str; 8] = [
+    "status_code",
+    "request_id",
+    "error_type",
+    "error_message",
+    "error_url",
+    "error",
+    "error_description",
+    "error_uri",
+];
+
+const STATUS_CODE: usize = 0;
+const REQUEST_ID: usize = 1;
+/// The first of the Stytch shape's three keys; its message and URL follow.
+const ERROR_TYPE: usize = 2;
+/// The first of the OAuth2 shape's three keys; its description and URI follow.
+const ERROR: usize = 5;
+
+/// The fields of an object, before anything is checked.
+#[derive(Default)]
+pub(super) struct Raw {
+    /// The values of [`KEYS`], by index.
+    fields: [Option<Value>; KEYS.len()],
+    extra: Map<String, Value>,
+    /// The first key given twice. Reported by `resolve`, after the whole object was read, so
+    /// that a broken envelope is still told apart from broken JSON.
+    duplicate: Option<String>,
+}
+
+/// Why an object is not a valid envelope.
+#[derive(Debug)]
+pub(super) struct Invalid {
+    pub(super) kind: ParseErrorKind,
+    /// The key at fault, as in the body.
+    pub(super) field: String,
+    /// The whole explanation, naming the field.
+    pub(super) reason: String,
+    /// The body's `status_code`, when it was a valid one.
+    pub(super) status_code: Option<u16>,
+}
+
+impl fmt::Display for Invalid {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.reason)
+    }
+}
+
+impl Raw {
+    /// The envelope these fields make, or why they make none.
+    pub(super) fn resolve(mut self) -> Result<ErrorEnvelope<'static>, Invalid> {
+        let status_code = self.fields[STATUS_CODE]
+            .as_ref()
+            .and_then(Value::as_u64)
+            .and_then(|status| u16::try_from(status).ok())
+            .filter(|_| self.duplicate.as_deref() != Some(KEYS[STATUS_CODE]));
+        self.resolve_fields().map_err(|invalid| Invalid {
+            status_code,
+            ..invalid
+        })
+    }
+
+    fn resolve_fields(&mut self) -> Result<ErrorEnvelope<'static>, Invalid> {
+        if let Some(key) = self.duplicate.take() {
+            let reason = format!("duplicate field `{}`", quoted(&key));
+            return Err(Invalid::new(ParseErrorKind::NotAnEnvelope, key, reason));
+        }
+        let status_code = match self.fields[STATUS_CODE].take() {
+            Some(value) => status(value)?,
+            None => return Err(missing(KEYS[STATUS_CODE], "")),
+        };
+        // The shape is the one whose error_type key is there, Stytch's first.
+        let (shape, first, error_type) = if let Some(value) = self.fields[ERROR_TYPE].take() {
+            (Shape::Stytch, ERROR_TYPE, value)
+        } else if let Some(value) = self.fields[ERROR].take() {
+            (Shape::OAuth2, ERROR, value)
+        } else {
+            return Err(missing(
+                KEYS[ERROR_TYPE],
+                " (or `error`, in an OAuth2 error)",
+            ));
+        };
+        let (message, url) = (first + 1, first + 2);
+        let request_id = optional(self.fields[REQUEST_ID].take(), KEYS[REQUEST_ID])?;
+        let error_type = required(error_type, KEYS[first])?;
+        let error_message = match (self.fields[message].take(), shape) {
+            (Some(value), Shape::Stytch) => Text::Present(required(value, KEYS[message])?),
+            (None, Shape::Stytch) => return Err(missing(KEYS[message], "")),
+            // RFC 6749 makes the description optional.
+            (value, Shape::OAuth2) => optional(value, KEYS[message])?,
+        };
+        let error_url = optional(self.fields[url].take(), KEYS[url])?;
+
+        // What is left belongs to the other shape: keep it as extra fields.
+        let mut extra = std::mem::take(&mut self.extra);
+        for (key, value) in KEYS.iter().zip(&mut self.fields) {
+            if let Some(value) = value.take() {
+                extra.insert((*key).to_owned(), value);
+            }
+        }
+        Ok(ErrorEnvelope {
+            status_code,
+            request_id,
+            error_type,
+            error_message,
+            error_url,
+            shape,
+            extra,
+        })
+    }
+}
+
+impl Invalid {
+    fn new(kind: ParseErrorKind, field: String, reason: String) -> Self {
+        Invalid {
+            kind,
+            field,
+            reason,
+            status_code: None,
+        }
+    }
+}
+
+fn missing(field: &str, alternative: &str) -> Invalid {
+    let reason = format!("missing field `{field}`{alternative}");
+    Invalid::new(ParseErrorKind::NotAnEnvelope, field.to_owned(), reason)
+}
+
+/// `what` is `type` when the value has the wrong type, `value` when it has the right type but
+/// not an acceptable value.
+fn invalid(what: &str, field: &str, value: &Value, expected: &str) -> Invalid {
+    let reason = format!(
+        "invalid {what} for `{field}`: expected {expected}, found {}",
+        describe(value)
+    );
+    Invalid::new(ParseErrorKind::InvalidField, field.to_owned(), reason)
+}
+
+fn status(value: Value) -> Result<u16, Invalid> {
+    value
+        .as_u64()
+        .and_then(|status| u16::try_from(status).ok())
+        .ok_or_else(|| {
+            let what = if value.is_number() { "value" } else { "type" };
+            let expected = "an HTTP status, an integer from 0 to 65535";
+            invalid(what, KEYS[STATUS_CODE], &value, expected)
+        })
+}
+
+fn required(value: Value, field: &str) -> Result<Cow<'static, str>, Invalid> {
+    match value {
+        Value::String(text) => Ok(Cow::Owned(text)),
+        other => Err(invalid("type", field, &other, "a string")),
+    }
+}
+
+fn optional(value: Option<Value>, field: &str) -> Result<Text<'static>, Invalid> {
+    match value {
+        None => Ok(Text::Absent),
+        Some(Value::Null) => Ok(Text::Null),
+        Some(Value::String(text)) => Ok(Text::Present(Cow::Owned(text))),
+        Some(other) => Err(invalid("type", field, &other, "a string or null")),
+    }
+}
+
+/// At most this many characters of a string from the body are quoted in an error.
+const QUOTED_CHARS: usize = 40;
+
+/// A string from the body as an error quotes it, without the quotes: escaped as in Rust's
+/// `Debug`, so that the error stays on one line, and cut short.
+fn quoted(text: &str) -> String {
+    let (shown, cut) = match text.char_indices().nth(QUOTED_CHARS) {
+        Some((end, _)) => (&text[..end], "…"),
+        None => (text, ""),
+    };
+    let escaped = format!("{shown:?}");
+    format!("{}{cut}", &escaped[1..escaped.len() - 1])
+}
+
+/// A value as an error names it: its type, and for a scalar the value itself.
+fn describe(value: &Value) -> String {
+    match value {
+        Value::Null => "null".to_owned(),
+        Value::Bool(value) => format!("a boolean `{value}`"),
+        Value::Number(value) => format!("a number `{value}`"),
+        Value::String(text) => format!("a string \"{}\"", quoted(text)),
+        Value::Array(_) => "an array".to_owned(),
+        Value::Object(_) => "an object".to_owned(),
+    }
+}
+
+/// Reads any object, and nothing else. The envelope's errors are found later, by `resolve`.
+impl<'de> Deserialize<'de> for Raw {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_map(RawVisitor)
+    }
+}
+
+struct RawVisitor;
+
+impl<'de> Visitor<'de> for RawVisitor {
+    type Value = Raw;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(
+            "an error envelope: a JSON object with status_code, error_type and error_message",
+        )
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Raw, A::Error> {
+        let mut raw = Raw::default();
+        while let Some(key) = map.next_key::<Key>()? {
+            let value: Value = map.next_value()?;
+            match key {
+                Key::Known(index) => match &mut raw.fields[index] {
+                    Some(_) => note_duplicate(&mut raw.duplicate, KEYS[index]),
+                    slot @ None => *slot = Some(value),
+                },
+                Key::Other(key) => match raw.extra.entry(key) {
+                    Entry::Vacant(slot) => {
+                        slot.insert(value);
+                    }
+                    Entry::Occupied(slot) => note_duplicate(&mut raw.duplicate, slot.key()),
+                },
+            }
+        }
+        Ok(raw)
+    }
+}
+
+fn note_duplicate(first: &mut Option<String>, key: &str) {
+    first.get_or_insert_with(|| key.to_owned());
+}
+
+/// A key of the object: one of [`KEYS`] (by index, read without allocating), or another.
+enum Key {
+    Known(usize),
+    Other(String),
+}
+
+impl<'de> Deserialize<'de> for Key {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_str(KeyVisitor)
+    }
+}
+
+struct KeyVisitor;
+
+impl KeyVisitor {
+    fn known(key: &str) -> Option<Key> {
+        KEYS.iter().position(|known| *known == key).map(Key::Known)
+    }
+}
+
+impl Visitor<'_> for KeyVisitor {
+    type Value = Key;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a field name")
+    }
+
+    fn visit_str<E: de::Error>(self, key: &str) -> Result<Key, E> {
+        Ok(Self::known(key).unwrap_or_else(|| Key::Other(key.to_owned())))
+    }
+
+    fn visit_string<E: de::Error>(self, key: String) -> Result<Key, E> {
+        Ok(Self::known(&key).unwrap_or(Key::Other(key)))
+    }
+}
+
+/// Reads any object, then checks it: the errors name the field and say what was expected.
+impl<'de> Deserialize<'de> for ErrorEnvelope<'_> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        Raw::deserialize(deserializer)?
+            .resolve()
+            .map_err(de::Error::custom)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_key_table_agrees_with_the_shapes() {
+        let [status_code, request_id, ..] = Shape::Stytch.keys();
+        assert_eq!(
+            [KEYS[STATUS_CODE], KEYS[REQUEST_ID]],
+            [status_code, request_id]
+        );
+        assert_eq!(KEYS[ERROR_TYPE..ERROR_TYPE + 3], Shape::Stytch.keys()[2..]);
+        assert_eq!(KEYS[ERROR..ERROR + 3], Shape::OAuth2.keys()[2..]);
+        assert_eq!(Shape::Stytch.keys()[..2], Shape::OAuth2.keys()[..2]);
+    }
+}

@@ -1,0 +1,56 @@
+//! `Serialize` of an envelope: its own fields under the names of its shape, in wire order,
+//! then the extra fields.
+
+use serde::ser::{Serialize, SerializeMap, Serializer};
+
+use super::{ErrorEnvelope, Text};
+
+impl Serialize for ErrorEnvelope<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let [
+            status_code,
+            request_id,
+            error_type,
+            error_message,
+            error_url,
+        ] = self.shape.keys();
+        let own = [&self.request_id, &self.error_message, &self.error_url]
+            .into_iter()
+            .filter(|text| !matches!(text, Text::Absent))
+            .count();
+        let len = 2 + own + self.written_extra().count();
+
+        let mut out = serializer.serialize_map(Some(len))?;
+        out.serialize_entry(status_code, &self.status_code)?;
+        serialize_text(&mut out, request_id, &self.request_id)?;
+        out.serialize_entry(error_type, &self.error_type)?;
+        serialize_text(&mut out, error_message, &self.error_message)?;
+        serialize_text(&mut out, error_url, &self.error_url)?;
+        for (key, value) in self.written_extra() {
+            out.serialize_entry(key, value)?;
+        }
+        out.end()
+    }
+}
+
+impl ErrorEnvelope<'_> {
+    /// The extra fields that are written: all but those named like one of the shape's own.
+    fn written_extra(&self) -> impl Iterator<Item = (&String, &serde_json::Value)> {
+        let keys = self.shape.keys();
+        self.extra
+            .iter()
+            .filter(move |(key, _)| !keys.contains(&key.as_str()))
+    }
+}
+
+fn serialize_text<M: SerializeMap>(
+    out: &mut M,
+    key: &str,
+    text: &Text<'_>,
+) -> Result<(), M::Error> {
+    match text {
+        Text::Absent => Ok(()),
+        Text::Null => out.serialize_entry(key, &()),
+        Text::Present(text) => out.serialize_entry(key, text),
+    }
+}
