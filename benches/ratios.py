@@ -22,14 +22,11 @@ def main():
     if not groups:
         sys.exit(f"no criterion results under {root}: run `cargo bench` first")
     for group, times in sorted(groups.items()):
+        anchors = [anchor for anchor in ANCHORS if anchor in times]
         print(group)
-        for anchor in ANCHORS:
-            if anchor not in times:
-                continue
-            for function, time in sorted(times.items(), key=lambda item: item[1]):
-                print(f"  {function:<22} {time / 1000:>12.3f} us   {time / times[anchor]:>6.2f}x {anchor}")
-            break
-
+        for function, time in sorted(times.items(), key=lambda item: item[1]):
+            ratios = "   ".join(f"{time / times[anchor]:5.2f}x {anchor}" for anchor in anchors)
+            print(f"  {function:<26} {time / 1000:>12.3f} us   {ratios}")
 
 if __name__ == "__main__":
     main()

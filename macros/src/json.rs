@@ -42,7 +42,10 @@ mod tests {
 
     #[test]
     fn escapes_as_serde_json_does() {
-        assert_eq!(escape("a\"b\\c\nd\u{1}é\u{7f}"), "a\\\"b\\\\c\\nd\\u0001é\u{7f}");
+        assert_eq!(
+            escape("a\"b\\c\nd\u{1}é\u{7f}"),
+            "a\\\"b\\\\c\\nd\\u0001é\u{7f}"
+        );
         assert_eq!(head(404), "{\"status_code\":404,");
         assert_eq!(
             tail("a", "b \"c\"", "https://x.test/#a"),

@@ -44,7 +44,18 @@ pub trait StytchError: std::error::Error {
     ///
     /// Nothing is copied: the envelope borrows the error's data and the request id.
     fn envelope<'a>(&'a self, request_id: &'a str) -> ErrorEnvelope<'a> {
-        ErrorEnvelope::new(self.status_code(), self.error_type(), self.error_message())
+        let message = self.error_message();
+        // An error that is a static entry, as it is, answers with the entry's envelope, whose
+        // JSON `write_json` copies from precomputed fragments.
+        if let Some(info) = self.error_info()
+            && self.status_code() == info.status_code()
+            && self.error_type() == info.error_type()
+            && *message == *info.error_message()
+            && self.error_url() == info.error_url()
+        {
+            return info.envelope(request_id);
+        }
+        ErrorEnvelope::new(self.status_code(), self.error_type(), message)
             .with_request_id(request_id)
             .with_error_url(self.error_url())
     }

@@ -110,9 +110,7 @@ impl ErrorInfo {
 
     /// The envelope of one response carrying this entry, with the request's id.
     pub fn envelope<'a>(&'static self, request_id: &'a str) -> ErrorEnvelope<'a> {
-        ErrorEnvelope::new(self.status_code, self.error_type, self.error_message)
-            .with_request_id(request_id)
-            .with_error_url(self.error_url)
+        ErrorEnvelope::from_entry(self, request_id)
     }
 }
 

@@ -184,6 +184,9 @@ pub fn expand(model: &Model) -> TokenStream {
                 fn error_info(&self) -> ::core::option::Option<&'static #private::ErrorInfo> {
                     ::core::option::Option::Some(self.info())
                 }
+                fn envelope<'a>(&'a self, request_id: &'a str) -> #krate::ErrorEnvelope<'a> {
+                    self.info().envelope(request_id)
+                }
             }
 
             #[automatically_derived]

@@ -120,6 +120,7 @@ impl Raw {
             error_url,
             shape,
             extra,
+            entry: super::Entry(None),
         })
     }
 }

@@ -4,6 +4,7 @@ mod de;
 mod parse;
 mod ser;
 mod typed;
+mod write;
 
 use std::borrow::Cow;
 use std::fmt;
@@ -13,7 +14,7 @@ use serde_json::{Map, Value};
 pub use parse::{ParseError, ParseErrorKind};
 pub use typed::Typed;
 
-use crate::ErrorSet;
+use crate::{ErrorInfo, ErrorSet};
 
 /// The wire shape of one error response:
 ///
@@ -83,6 +84,9 @@ pub struct ErrorEnvelope<'a> {
     error_url: Text<'a>,
     shape: Shape,
     extra: Map<String, Value>,
+    /// The static entry the envelope was built from, whose precomputed JSON
+    /// [`write_json`](Self::write_json) copies; cleared by any change to the fields it covers.
+    entry: Entry,
 }
 
 /// The names an envelope's fields go by on the wire.
@@ -119,6 +123,32 @@ impl Shape {
                 "error_description",
                 "error_uri",
             ],
+        }
+    }
+}
+
+/// The static entry an envelope was built from, if any. Not part of the envelope's value: two
+/// envelopes with the same fields are equal however they were built.
+#[derive(Clone, Copy, Default)]
+struct Entry(Option<&'static ErrorInfo>);
+
+impl PartialEq for Entry {
+    fn eq(&self, _: &Entry) -> bool {
+        true
+    }
+}
+
+impl Eq for Entry {}
+
+impl std::hash::Hash for Entry {
+    fn hash<H: std::hash::Hasher>(&self, _: &mut H) {}
+}
+
+impl fmt::Debug for Entry {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.0 {
+            Some(info) => write!(f, "Some({})", info.error_type()),
+            None => f.write_str("None"),
         }
     }
 }
@@ -165,7 +195,19 @@ impl<'a> ErrorEnvelope<'a> {
             error_url: Text::Absent,
             shape: Shape::Stytch,
             extra: Map::new(),
+            entry: Entry(None),
         }
+    }
+
+    /// The envelope of a static entry, whose JSON [`write_json`](Self::write_json) copies from
+    /// the fragments the macro precomputed.
+    pub(crate) fn from_entry(info: &'static ErrorInfo, request_id: &'a str) -> Self {
+        let mut envelope =
+            ErrorEnvelope::new(info.status_code(), info.error_type(), info.error_message())
+                .with_request_id(request_id)
+                .with_error_url(info.error_url());
+        envelope.entry = Entry(Some(info));
+        envelope
     }
 
     /// Sets the id of the request the error answers.
@@ -179,6 +221,7 @@ impl<'a> ErrorEnvelope<'a> {
     #[must_use]
     pub fn with_error_url(mut self, error_url: impl Into<Cow<'a, str>>) -> Self {
         self.error_url = Text::Present(error_url.into());
+        self.entry = Entry(None);
         self
     }
 
@@ -187,6 +230,7 @@ impl<'a> ErrorEnvelope<'a> {
     #[must_use]
     pub fn with_shape(mut self, shape: Shape) -> Self {
         self.shape = shape;
+        self.entry = Entry(None);
         self
     }
 
@@ -284,6 +328,7 @@ impl<'a> ErrorEnvelope<'a> {
             error_url: self.error_url.into_owned(),
             shape: self.shape,
             extra: self.extra,
+            entry: self.entry,
         }
     }
 }
