@@ -21,15 +21,15 @@ pub fn escape(s: &str) -> String {
     out
 }
 
-/// The envelope up to the request id: `{"status_code":404,`.
+/// The envelope up to the request id's value: `{"status_code":404,"request_id":"`.
 pub fn head(status_code: u16) -> String {
-    format!("{{\"status_code\":{status_code},")
+    format!("{{\"status_code\":{status_code},\"request_id\":\"")
 }
 
-/// The envelope after the request id.
+/// The envelope after the request id's value: `","error_type":…}`.
 pub fn tail(error_type: &str, message: &str, url: &str) -> String {
     format!(
-        "\"error_type\":\"{}\",\"error_message\":\"{}\",\"error_url\":\"{}\"}}",
+        "\",\"error_type\":\"{}\",\"error_message\":\"{}\",\"error_url\":\"{}\"}}",
         escape(error_type),
         escape(message),
         escape(url)
@@ -46,10 +46,10 @@ mod tests {
             escape("a\"b\\c\nd\u{1}é\u{7f}"),
             "a\\\"b\\\\c\\nd\\u0001é\u{7f}"
         );
-        assert_eq!(head(404), "{\"status_code\":404,");
+        assert_eq!(head(404), "{\"status_code\":404,\"request_id\":\"");
         assert_eq!(
             tail("a", "b \"c\"", "https://x.test/#a"),
-            "\"error_type\":\"a\",\"error_message\":\"b \\\"c\\\"\",\"error_url\":\"https://x.test/#a\"}"
+            "\",\"error_type\":\"a\",\"error_message\":\"b \\\"c\\\"\",\"error_url\":\"https://x.test/#a\"}"
         );
     }
 }

@@ -21,11 +21,11 @@ pub struct ErrorInfo {
     description: &'static str,
     causes: &'static [&'static str],
     troubleshooting: &'static [&'static str],
-    /// The envelope's JSON up to the request id, precomputed by the macro:
-    /// `{"status_code":404,`.
+    /// The envelope's JSON up to the request id's value, precomputed by the macro:
+    /// `{"status_code":404,"request_id":"`.
     pub(crate) json_head: &'static str,
-    /// The envelope's JSON after the request id, precomputed and escaped by the macro:
-    /// `"error_type":"…","error_message":"…","error_url":"…"}`.
+    /// The envelope's JSON after the request id's value, precomputed and escaped by the macro:
+    /// `","error_type":"…","error_message":"…","error_url":"…"}`.
     pub(crate) json_tail: &'static str,
 }
 
