@@ -63,6 +63,7 @@
 
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
+#![cfg_attr(docsrs, feature(doc_cfg))]
 
 // The generated code names this crate `::stytch_errors`, here too.
 extern crate self as stytch_errors;
@@ -73,8 +74,24 @@ mod consumer;
 pub use b2b::B2bError;
 pub use consumer::ConsumerError;
 pub use stytch_errors_runtime::{
-    ErrorEnvelope, ErrorInfo, ErrorSet, StytchError, UnknownErrorType,
+    ErrorEnvelope, ErrorInfo, ErrorSet, StytchError, UnknownErrorType, docs, generate_request_id,
 };
+
+#[cfg(feature = "actix-web")]
+#[cfg_attr(docsrs, doc(cfg(feature = "actix-web")))]
+pub use stytch_errors_runtime::actix_web;
+#[cfg(feature = "axum")]
+#[cfg_attr(docsrs, doc(cfg(feature = "axum")))]
+pub use stytch_errors_runtime::axum;
+#[cfg(feature = "schemars")]
+#[cfg_attr(docsrs, doc(cfg(feature = "schemars")))]
+pub use stytch_errors_runtime::schemars;
+#[cfg(feature = "tracing")]
+#[cfg_attr(docsrs, doc(cfg(feature = "tracing")))]
+pub use stytch_errors_runtime::tracing;
+#[cfg(feature = "utoipa")]
+#[cfg_attr(docsrs, doc(cfg(feature = "utoipa")))]
+pub use stytch_errors_runtime::utoipa;
 
 #[doc(hidden)]
 pub use stytch_errors_runtime::__private;
