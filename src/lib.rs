@@ -1,19 +1,7 @@
 //! API errors in the Stytch style, as typed Rust: every error has an HTTP status, a stable
 //! snake_case `error_type`, a human message and a documentation URL, and travels as one JSON
-//! envelope:
-//!
-//! ```json
-//! {
-//!   "status_code": 404,
-//!   "request_id": "request-id-test-b05c992f-ebdc-489d-a754-c7e70ba13141",
-//!   "error_type": "email_not_found",
-//!   "error_message": "Email could not be found.",
-//!   "error_url": "https://stytch.com/docs/api-reference/consumer/api/errors/404#email_not_found"
-//! }
-//! ```
-//!
-//! Declare a set of errors with [`stytch_errors!`]; every name, status, message and URL is
-//! checked at compile time:
+//! envelope. Declare a set of errors with [`stytch_errors!`]; every name, status, message and
+//! URL is checked at compile time:
 //!
 //! ```
 //! use stytch_errors::{StytchError, stytch_errors};
@@ -40,6 +28,18 @@
 //! assert_eq!(WidgetError::from_error_type("widget_not_found"), Some(WidgetError::WidgetNotFound));
 //! ```
 //!
+//! The envelope, as it goes on the wire:
+//!
+//! ```json
+//! {
+//!   "status_code": 404,
+//!   "request_id": "request-id-test-b05c992f-ebdc-489d-a754-c7e70ba13141",
+//!   "error_type": "email_not_found",
+//!   "error_message": "Email could not be found.",
+//!   "error_url": "https://stytch.com/docs/api-reference/consumer/api/errors/404#email_not_found"
+//! }
+//! ```
+//!
 //! Give your own types the same envelope with [`derive@StytchError`]:
 //!
 //! ```
@@ -60,6 +60,22 @@
 //! ```
 //!
 //! Stytch's own published catalogs ship built in: [`ConsumerError`] and [`B2bError`].
+//!
+//! [`docs::MarkdownPage`] renders a set as a documentation page in the shape of Stytch's, from
+//! the declaration alone.
+//!
+//! # Features
+//!
+//! Integrations, all off by default:
+//!
+//! | feature | what it adds |
+//! | --- | --- |
+//! | `http` | `StytchError::http_status`, `ErrorInfo::http_status` and `ErrorEnvelope::http_status`, as `http::StatusCode` |
+//! | `axum` | axum's `IntoResponse` for every set, derived type and [`ErrorEnvelope`]; `axum::RequestIdLayer` (axum-core only) |
+//! | `actix-web` | actix-web's `ResponseError` for the same; the `actix_web::request_id` middleware |
+//! | `utoipa` | `ToSchema` for [`ErrorEnvelope`], `IntoResponses` for every set, `utoipa::envelope_schema` |
+//! | `schemars` | `JsonSchema` for [`ErrorEnvelope`], `schemars::envelope_schema` |
+//! | `tracing` | `tracing::event` and `tracing::record`: `error_type`, `status_code` and `request_id` as fields |
 
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]

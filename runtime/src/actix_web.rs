@@ -13,7 +13,7 @@
 //! ```
 //!
 //! `ResponseError` sees the error, not the request, so it puts a generated id
-//! ([`generate_request_id`](crate::generate_request_id)) in the envelope. The [`request_id`]
+//! ([`generate_request_id`]) in the envelope. The [`request_id`]
 //! middleware gives the envelope the request's own id instead: its `x-request-id` header, or a
 //! generated one when there is none.
 //!
@@ -75,7 +75,7 @@ fn response(rendered: Rendered) -> HttpResponse {
 /// error envelopes of its response that id.
 ///
 /// On the way in, the id is the request's `x-request-id` header when it has a valid one;
-/// otherwise a generated one ([`generate_request_id`](crate::generate_request_id)), which is set
+/// otherwise a generated one ([`generate_request_id`]), which is set
 /// as the request's header so that handlers and logs see it too. On the way out, an error
 /// envelope rendered by this crate gets that id in its body, and the response gets it as its
 /// `x-request-id` header (unless a handler set that header itself). An [`ErrorEnvelope`] that a

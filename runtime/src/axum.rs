@@ -12,7 +12,7 @@
 //! ```
 //!
 //! `IntoResponse` sees the error, not the request, so it puts a generated id
-//! ([`generate_request_id`](crate::generate_request_id)) in the envelope. [`RequestIdLayer`] gives
+//! ([`generate_request_id`]) in the envelope. [`RequestIdLayer`] gives
 //! the envelope the request's own id instead: the `x-request-id` header of the request (which
 //! tower-http's `SetRequestIdLayer` sets, if you use it), or a generated one when there is none.
 //!
@@ -74,7 +74,7 @@ fn response(rendered: Rendered) -> Response {
 /// response that id.
 ///
 /// On the way in, the id is the request's `x-request-id` header when it has a valid one;
-/// otherwise a generated one ([`generate_request_id`](crate::generate_request_id)), which is
+/// otherwise a generated one ([`generate_request_id`]), which is
 /// set as the request's header so that handlers and logs see it too. On the way out, an error
 /// envelope rendered by this crate gets that id in its body, and the response gets it as its
 /// `x-request-id` header (unless a handler set that header itself). An [`ErrorEnvelope`] that

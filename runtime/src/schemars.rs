@@ -92,3 +92,35 @@ pub fn envelope_schema<E: ErrorSet>() -> Schema {
         "required": ["status_code", "request_id", "error_type", "error_message", "error_url"],
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use schemars::{JsonSchema, SchemaGenerator};
+
+    use crate::ErrorEnvelope;
+
+    #[test]
+    fn the_envelope_schema_requires_three_fields_and_leaves_error_type_open() {
+        let schema = ErrorEnvelope::json_schema(&mut SchemaGenerator::default());
+        let schema = schema.as_value();
+        assert_eq!(schema["type"], "object");
+        assert_eq!(
+            schema["required"],
+            serde_json::json!(["status_code", "error_type", "error_message"])
+        );
+        let properties = schema["properties"].as_object().unwrap();
+        let keys: Vec<&str> = properties.keys().map(String::as_str).collect();
+        for key in [
+            "status_code",
+            "request_id",
+            "error_type",
+            "error_message",
+            "error_url",
+        ] {
+            assert!(keys.contains(&key), "{key}");
+        }
+        assert_eq!(properties["error_type"]["type"], "string");
+        assert!(properties["error_type"].get("enum").is_none());
+        assert_eq!(ErrorEnvelope::schema_name(), "ErrorEnvelope");
+    }
+}

@@ -10,7 +10,9 @@
 //!     (status = 200, body = User),
 //!     ConsumerError,
 //! ))]
-//! async fn user(Path(id): Path<String>) -> Result<Json<User>, ConsumerError> { … }
+//! async fn user(Path(id): Path<String>) -> Result<Json<User>, ConsumerError> {
+//!     find(&id).ok_or(ConsumerError::user_not_found).map(Json)
+//! }
 //! ```
 //!
 //! The names are documented as examples and in the description, never as a closed `enum`:
@@ -126,4 +128,25 @@ fn envelope(error_type: String, names: Vec<&'static str>, statuses: Statuses) ->
         object = object.required("request_id").required("error_url");
     }
     object.build().into()
+}
+
+#[cfg(test)]
+mod tests {
+    use utoipa::{PartialSchema, ToSchema};
+
+    use crate::ErrorEnvelope;
+
+    #[test]
+    fn the_envelope_schema_requires_three_fields_and_leaves_error_type_open() {
+        let schema = serde_json::to_value(ErrorEnvelope::schema()).unwrap();
+        assert_eq!(schema["type"], "object");
+        assert_eq!(
+            schema["required"],
+            serde_json::json!(["status_code", "error_type", "error_message"])
+        );
+        assert_eq!(schema["properties"]["error_type"]["type"], "string");
+        assert!(schema["properties"]["error_type"].get("enum").is_none());
+        assert_eq!(schema["properties"]["error_url"]["format"], "uri");
+        assert_eq!(ErrorEnvelope::name(), "ErrorEnvelope");
+    }
 }
