@@ -24,11 +24,20 @@ macro_rules! __stytch_errors_integrations {
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __stytch_errors_axum {
+    // Without generics, no `Self: StytchError` bound: it would be a trivial one, an error of its
+    // own on top of the user's when their type fails to implement `StytchError`.
+    ([] $ty:ty [$($bounds:tt)*]) => {
+        $crate::__stytch_errors_axum! { @impl [] $ty [$($bounds)*] }
+    };
     ([$($generics:tt)*] $ty:ty [$($bounds:tt)*]) => {
+        $crate::__stytch_errors_axum! {
+            @impl [$($generics)*] $ty [Self: $crate::StytchError, $($bounds)*]
+        }
+    };
+    (@impl [$($generics:tt)*] $ty:ty [$($bounds:tt)*]) => {
         #[automatically_derived]
         impl $($generics)* $crate::__private::axum_core::response::IntoResponse for $ty
         where
-            Self: $crate::StytchError,
             $($bounds)*
         {
             fn into_response(self) -> $crate::__private::axum_core::response::Response {
@@ -51,11 +60,19 @@ macro_rules! __stytch_errors_axum {
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __stytch_errors_actix_web {
+    // Without generics, no `Self: StytchError` bound, as for axum.
+    ([] $ty:ty [$($bounds:tt)*]) => {
+        $crate::__stytch_errors_actix_web! { @impl [] $ty [$($bounds)*] }
+    };
     ([$($generics:tt)*] $ty:ty [$($bounds:tt)*]) => {
+        $crate::__stytch_errors_actix_web! {
+            @impl [$($generics)*] $ty [Self: $crate::StytchError, $($bounds)*]
+        }
+    };
+    (@impl [$($generics:tt)*] $ty:ty [$($bounds:tt)*]) => {
         #[automatically_derived]
         impl $($generics)* $crate::__private::actix_web::ResponseError for $ty
         where
-            Self: $crate::StytchError,
             $($bounds)*
         {
             fn status_code(&self) -> $crate::__private::actix_web::http::StatusCode {
