@@ -123,7 +123,7 @@ pub fn expand(model: &Model) -> TokenStream {
 
     let display = model.owns_display.then(|| display(model));
     // The traits of the integrations enabled in the runtime (axum, actix-web), with the type's
-    // own generics; the runtime adds `Self: StytchError`.
+    // own generics; the runtime adds `Self: StytchError` when there are generics.
     let (integration_generics, integration_ty_generics, integration_where) =
         input.generics.split_for_impl();
     let integration_bounds = integration_where.map(|clause| &clause.predicates);
