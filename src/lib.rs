@@ -1,19 +1,7 @@
 //! API errors in the Stytch style, as typed Rust: every error has an HTTP status, a stable
 //! snake_case `error_type`, a human message and a documentation URL, and travels as one JSON
-//! envelope:
-//!
-//! ```json
-//! {
-//!   "status_code": 404,
-//!   "request_id": "request-id-test-b05c992f-ebdc-489d-a754-c7e70ba13141",
-//!   "error_type": "email_not_found",
-//!   "error_message": "Email could not be found.",
-//!   "error_url": "https://stytch.com/docs/api-reference/consumer/api/errors/404#email_not_found"
-//! }
-//! ```
-//!
-//! Declare a set of errors with [`stytch_errors!`]; every name, status, message and URL is
-//! checked at compile time:
+//! envelope. Declare a set of errors with [`stytch_errors!`]; every name, status, message and
+//! URL is checked at compile time:
 //!
 //! ```
 //! use stytch_errors::{StytchError, stytch_errors};
@@ -40,6 +28,18 @@
 //! assert_eq!(WidgetError::from_error_type("widget_not_found"), Some(WidgetError::WidgetNotFound));
 //! ```
 //!
+//! The envelope, as it goes on the wire:
+//!
+//! ```json
+//! {
+//!   "status_code": 404,
+//!   "request_id": "request-id-test-b05c992f-ebdc-489d-a754-c7e70ba13141",
+//!   "error_type": "email_not_found",
+//!   "error_message": "Email could not be found.",
+//!   "error_url": "https://stytch.com/docs/api-reference/consumer/api/errors/404#email_not_found"
+//! }
+//! ```
+//!
 //! Give your own types the same envelope with [`derive@StytchError`]:
 //!
 //! ```
@@ -60,9 +60,26 @@
 //! ```
 //!
 //! Stytch's own published catalogs ship built in: [`ConsumerError`] and [`B2bError`].
+//!
+//! [`docs::MarkdownPage`] renders a set as a documentation page in the shape of Stytch's, from
+//! the declaration alone.
+//!
+//! # Features
+//!
+//! Integrations, all off by default:
+//!
+//! | feature | what it adds |
+//! | --- | --- |
+//! | `http` | `StytchError::http_status`, `ErrorInfo::http_status` and `ErrorEnvelope::http_status`, as `http::StatusCode` |
+//! | `axum` | axum's `IntoResponse` for every set, derived type and [`ErrorEnvelope`]; `axum::RequestIdLayer` (axum-core only) |
+//! | `actix-web` | actix-web's `ResponseError` for the same; the `actix_web::request_id` middleware |
+//! | `utoipa` | `ToSchema` for [`ErrorEnvelope`], `IntoResponses` for every set, `utoipa::envelope_schema` |
+//! | `schemars` | `JsonSchema` for [`ErrorEnvelope`], `schemars::envelope_schema` |
+//! | `tracing` | `tracing::event` and `tracing::record`: `error_type`, `status_code` and `request_id` as fields |
 
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
+#![cfg_attr(docsrs, feature(doc_cfg))]
 
 // The generated code names this crate `::stytch_errors`, here too.
 extern crate self as stytch_errors;
@@ -74,8 +91,24 @@ pub use b2b::B2bError;
 pub use consumer::ConsumerError;
 pub use stytch_errors_runtime::{
     ErrorEnvelope, ErrorInfo, ErrorSet, ParseError, ParseErrorKind, Shape, StytchError, Typed,
-    UnknownErrorType,
+    UnknownErrorType, docs, generate_request_id,
 };
+
+#[cfg(feature = "actix-web")]
+#[cfg_attr(docsrs, doc(cfg(feature = "actix-web")))]
+pub use stytch_errors_runtime::actix_web;
+#[cfg(feature = "axum")]
+#[cfg_attr(docsrs, doc(cfg(feature = "axum")))]
+pub use stytch_errors_runtime::axum;
+#[cfg(feature = "schemars")]
+#[cfg_attr(docsrs, doc(cfg(feature = "schemars")))]
+pub use stytch_errors_runtime::schemars;
+#[cfg(feature = "tracing")]
+#[cfg_attr(docsrs, doc(cfg(feature = "tracing")))]
+pub use stytch_errors_runtime::tracing;
+#[cfg(feature = "utoipa")]
+#[cfg_attr(docsrs, doc(cfg(feature = "utoipa")))]
+pub use stytch_errors_runtime::utoipa;
 
 #[doc(hidden)]
 pub use stytch_errors_runtime::__private;

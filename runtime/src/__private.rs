@@ -200,3 +200,10 @@ impl<E: ErrorSet> Visitor<'_> for SetVisitor<E> {
         from_str(error_type).map_err(Err::custom)
     }
 }
+
+mod integrations;
+
+pub use crate::__stytch_errors_integrations as integrations;
+// Empty when no integration with support functions is enabled.
+#[allow(unused_imports)]
+pub use integrations::*;

@@ -34,6 +34,21 @@ pub trait StytchError: std::error::Error {
     /// The absolute URL of the error's documentation, sent as `error_url`.
     fn error_url(&self) -> &str;
 
+    /// The HTTP status as an [`http::StatusCode`] (feature `http`).
+    ///
+    /// ```
+    /// use stytch_errors_runtime::StytchError;
+    ///
+    /// fn status(error: &dyn StytchError) -> http::StatusCode {
+    ///     error.http_status()
+    /// }
+    /// ```
+    #[cfg(feature = "http")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "http")))]
+    fn http_status(&self) -> http::StatusCode {
+        crate::http::status(self.status_code())
+    }
+
     /// The static metadata of the error, when it is an entry of a declared set (directly or
     /// through a transparent wrapper).
     fn error_info(&self) -> Option<&'static ErrorInfo> {

@@ -1,17 +1,44 @@
 //! Runtime of [stytch-errors](https://docs.rs/stytch-errors): the traits that generated error sets
-//! implement, their static metadata, and the JSON envelope they travel in.
+//! implement, their static metadata, the JSON envelope they travel in, documentation pages, and
+//! the optional integrations with web frameworks, OpenAPI and tracing.
 //!
 //! Use this crate through `stytch-errors`, which re-exports everything here together with the
-//! `stytch_errors!` macro and the built-in Stytch catalogs.
+//! `stytch_errors!` macro and the built-in Stytch catalogs, and forwards its features.
 
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
+#![cfg_attr(docsrs, feature(doc_cfg))]
 
+pub mod docs;
 mod envelope;
 mod error;
 mod info;
+mod request_id;
 mod set;
 mod suggest;
+
+#[cfg(any(feature = "axum", feature = "actix-web"))]
+mod respond;
+#[cfg(any(feature = "utoipa", feature = "schemars"))]
+mod schema_text;
+
+#[cfg(feature = "actix-web")]
+#[cfg_attr(docsrs, doc(cfg(feature = "actix-web")))]
+pub mod actix_web;
+#[cfg(feature = "axum")]
+#[cfg_attr(docsrs, doc(cfg(feature = "axum")))]
+pub mod axum;
+#[cfg(feature = "http")]
+mod http;
+#[cfg(feature = "schemars")]
+#[cfg_attr(docsrs, doc(cfg(feature = "schemars")))]
+pub mod schemars;
+#[cfg(feature = "tracing")]
+#[cfg_attr(docsrs, doc(cfg(feature = "tracing")))]
+pub mod tracing;
+#[cfg(feature = "utoipa")]
+#[cfg_attr(docsrs, doc(cfg(feature = "utoipa")))]
+pub mod utoipa;
 
 #[doc(hidden)]
 pub mod __private;
@@ -19,4 +46,5 @@ pub mod __private;
 pub use envelope::{ErrorEnvelope, ParseError, ParseErrorKind, Shape, Typed};
 pub use error::StytchError;
 pub use info::ErrorInfo;
+pub use request_id::generate_request_id;
 pub use set::{ErrorSet, UnknownErrorType};

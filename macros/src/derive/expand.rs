@@ -122,6 +122,11 @@ pub fn expand(model: &Model) -> TokenStream {
     let (impl_generics, ty_generics, where_clause) = stytch_generics.split_for_impl();
 
     let display = model.owns_display.then(|| display(model));
+    // The traits of the integrations enabled in the runtime (axum, actix-web), with the type's
+    // own generics; the runtime adds `Self: StytchError` when there are generics.
+    let (integration_generics, integration_ty_generics, integration_where) =
+        input.generics.split_for_impl();
+    let integration_bounds = integration_where.map(|clause| &clause.predicates);
 
     quote! {
         const _: () = {
@@ -148,6 +153,10 @@ pub fn expand(model: &Model) -> TokenStream {
             }
 
             #display
+
+            #private::integrations! {
+                derive [#integration_generics] #ident #integration_ty_generics [#integration_bounds]
+            }
         };
     }
 }

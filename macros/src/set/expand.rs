@@ -229,6 +229,9 @@ pub fn expand(model: &Model) -> TokenStream {
                     #private::deserialize(deserializer)
                 }
             }
+
+            // The traits of the integrations enabled in the runtime (axum, actix-web, utoipa).
+            #private::integrations! { set #ident }
         };
     }
 }

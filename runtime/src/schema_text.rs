@@ -1,0 +1,72 @@
+//! The prose of the OpenAPI and JSON Schema integrations: what they say about a set's names.
+
+use std::fmt::Write as _;
+
+use crate::ErrorSet;
+
+/// The statuses of `E`, in declaration order.
+pub(crate) fn statuses<E: ErrorSet>() -> Vec<u16> {
+    let mut statuses: Vec<u16> = Vec::new();
+    for entry in E::ALL {
+        let status = entry.info().status_code();
+        if !statuses.contains(&status) {
+            statuses.push(status);
+        }
+    }
+    statuses
+}
+
+/// The names of `E` with that status (all of them for `None`), in declaration order.
+pub(crate) fn names<E: ErrorSet>(status: Option<u16>) -> Vec<&'static str> {
+    E::ALL
+        .iter()
+        .map(|entry| entry.info())
+        .filter(|info| status.is_none_or(|status| info.status_code() == status))
+        .map(|info| info.error_type())
+        .collect()
+}
+
+/// The description of `error_type` in the envelope of `E` (of its entries with that status, for
+/// `Some`): the names per status, and a word that the list is open.
+pub(crate) fn error_type<E: ErrorSet>(status: Option<u16>) -> String {
+    let mut text = format!("The error's snake_case name. `{}` declares", E::NAME);
+    let statuses = match status {
+        Some(status) => vec![status],
+        None => statuses::<E>(),
+    };
+    for status in statuses {
+        let names = names::<E>(Some(status));
+        let _ = write!(text, "\n- {status}: ");
+        for (index, name) in names.iter().enumerate() {
+            let separator = if index == 0 { "" } else { ", " };
+            let _ = write!(text, "{separator}`{name}`");
+        }
+    }
+    text.push_str(
+        "\n\nThe list is open: a client must accept names it does not know, which later \
+         versions of the API may add.",
+    );
+    text
+}
+
+/// The description of a response of `E` with that status.
+#[cfg(feature = "utoipa")]
+pub(crate) fn response<E: ErrorSet>(status: u16) -> String {
+    let names = names::<E>(Some(status));
+    let mut text = format!("{} error ({status}): ", E::NAME);
+    for (index, name) in names.iter().enumerate() {
+        let separator = if index == 0 { "" } else { ", " };
+        let _ = write!(text, "{separator}`{name}`");
+    }
+    text.push('.');
+    text
+}
+
+pub(crate) const ENVELOPE: &str = "An error response in the Stytch style: its HTTP status, the \
+     request's id, the error's snake_case name, a human message and the URL of its documentation.";
+pub(crate) const STATUS_CODE: &str = "The HTTP status of the response.";
+pub(crate) const REQUEST_ID: &str = "The id of the request, to quote when asking for support.";
+pub(crate) const ERROR_TYPE: &str = "The error's stable snake_case name, such as \
+     `email_not_found`. Clients match on it; unknown names are to be expected.";
+pub(crate) const ERROR_MESSAGE: &str = "A human-readable message.";
+pub(crate) const ERROR_URL: &str = "The URL of the error's documentation.";
