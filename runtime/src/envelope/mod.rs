@@ -56,7 +56,9 @@ use crate::{ErrorInfo, ErrorSet};
 /// Values of extra fields are `serde_json` values, so "the same JSON value" is in serde_json's
 /// terms: an integer beyond 64 bits, or a decimal with more digits than an `f64` holds, reads as
 /// the nearest `f64` (as `serde_json::from_slice::<Value>` reads it), unless serde_json's
-/// `arbitrary_precision` feature is on in the build, which keeps the digits themselves.
+/// `arbitrary_precision` feature is on in the build, which keeps the digits themselves. (And
+/// serde_json may read the text it writes of such an `f64` back as the neighbouring `f64`,
+/// unless its `float_roundtrip` feature is on.)
 ///
 /// ```
 /// use stytch_errors_runtime::{ErrorEnvelope, Shape};
