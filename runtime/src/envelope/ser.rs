@@ -18,7 +18,12 @@ impl Serialize for ErrorEnvelope<'_> {
             .into_iter()
             .filter(|text| !matches!(text, Text::Absent))
             .count();
-        let len = 2 + own + self.written_extra().count();
+        let extra = if self.extra.is_empty() {
+            0
+        } else {
+            self.written_extra().count()
+        };
+        let len = 2 + own + extra;
 
         let mut out = serializer.serialize_map(Some(len))?;
         out.serialize_entry(status_code, &self.status_code)?;
@@ -26,8 +31,10 @@ impl Serialize for ErrorEnvelope<'_> {
         out.serialize_entry(error_type, &self.error_type)?;
         serialize_text(&mut out, error_message, &self.error_message)?;
         serialize_text(&mut out, error_url, &self.error_url)?;
-        for (key, value) in self.written_extra() {
-            out.serialize_entry(key, value)?;
+        if extra > 0 {
+            for (key, value) in self.written_extra() {
+                out.serialize_entry(key, value)?;
+            }
         }
         out.end()
     }
