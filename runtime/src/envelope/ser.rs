@@ -1,12 +1,34 @@
 //! `Serialize` of an envelope: its own fields under the names of its shape, in wire order,
 //! then the extra fields.
 
-use serde::ser::{Serialize, SerializeMap, Serializer};
+use serde::ser::{Serialize, SerializeMap, SerializeStruct, Serializer};
 
-use super::{ErrorEnvelope, Text};
+use super::{ErrorEnvelope, Shape, Text};
 
 impl Serialize for ErrorEnvelope<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        // The common case, an envelope of the Stytch shape with all five fields and nothing
+        // else, as a struct of static field names: what serde's derive writes.
+        if let (
+            Shape::Stytch,
+            Text::Present(request_id),
+            Text::Present(message),
+            Text::Present(url),
+        ) = (
+            self.shape,
+            &self.request_id,
+            &self.error_message,
+            &self.error_url,
+        ) && self.extra.is_empty()
+        {
+            let mut out = serializer.serialize_struct("ErrorEnvelope", 5)?;
+            out.serialize_field("status_code", &self.status_code)?;
+            out.serialize_field("request_id", &**request_id)?;
+            out.serialize_field("error_type", &*self.error_type)?;
+            out.serialize_field("error_message", &**message)?;
+            out.serialize_field("error_url", &**url)?;
+            return out.end();
+        }
         let [
             status_code,
             request_id,
