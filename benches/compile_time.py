@@ -2,7 +2,8 @@
 """The compile-time ratio of issue 5: a debug build of a crate declaring the real Stytch
 error_types with `stytch_errors!`, beside the same enum written with thiserror + strum + serde
 derives, and beside hand-written `match` impls. Dependencies are built first; then each crate is
-touched and rebuilt, alternating, and the median of the runs is reported, with the ratios.
+touched and rebuilt whole (no incremental reuse), alternating, and the median of the runs is
+reported, with the ratios.
 Finally the macro's own expansion time, from `-Z time-passes` (through RUSTC_BOOTSTRAP=1).
 
 Usage: python3 benches/compile_time.py [runs]   (default 5)"""
@@ -139,18 +140,23 @@ def setup():
         (crate / "src" / "lib.rs").write_text("#![allow(missing_docs)]\n" + source())
 
 
+# Incremental compilation would reuse the previous build's work for an unchanged file, which
+# spares hand-written code but never a macro's expansion: each build here is a whole one.
+ENV = {**os.environ, "CARGO_INCREMENTAL": "0"}
+
+
 def build(name):
     lib = WORK / name / "src" / "lib.rs"
     os.utime(lib)
     start = time.perf_counter()
-    subprocess.run(["cargo", "build", "-q", "-p", name], cwd=WORK, check=True)
+    subprocess.run(["cargo", "build", "-q", "-p", name], cwd=WORK, env=ENV, check=True)
     return time.perf_counter() - start
 
 
 def main():
     runs = int(sys.argv[1]) if len(sys.argv) > 1 else 5
     setup()
-    subprocess.run(["cargo", "build", "-q", "--workspace"], cwd=WORK, check=True)
+    subprocess.run(["cargo", "build", "-q", "--workspace"], cwd=WORK, env=ENV, check=True)
     times = {name: [] for name in CRATES}
     for _ in range(runs):
         for name in CRATES:
@@ -167,7 +173,7 @@ def main():
     passes = subprocess.run(
         ["cargo", "rustc", "-q", "-p", "ours", "--", "-Z", "time-passes"],
         cwd=WORK,
-        env={**os.environ, "RUSTC_BOOTSTRAP": "1"},
+        env={**ENV, "RUSTC_BOOTSTRAP": "1"},
         capture_output=True,
         text=True,
     )
