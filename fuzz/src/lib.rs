@@ -11,3 +11,9 @@ use proc_macro2::TokenStream;
 pub fn stytch_errors(input: TokenStream) -> TokenStream {
     set::expand(input)
 }
+
+/// `#[derive(StytchError)]`: what the derive returns for the item `input`, outside of any
+/// compiler.
+pub fn derive_stytch_error(input: TokenStream) -> TokenStream {
+    derive::expand(input)
+}
