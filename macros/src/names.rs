@@ -106,6 +106,17 @@ pub fn list(names: &[&str]) -> String {
     }
 }
 
+/// The first three of `names` as a list, and how many more there are:
+/// `` `a`, `b` and `c` and 2 more ``.
+pub fn list_some(names: &[String]) -> String {
+    let shown: Vec<&str> = names.iter().take(3).map(String::as_str).collect();
+    let listed = list(&shown);
+    match names.len() - shown.len() {
+        0 => listed,
+        more => format!("{listed} and {more} more"),
+    }
+}
+
 /// Levenshtein distance with adjacent transpositions counted as one edit.
 fn edit_distance(a: &str, b: &str) -> usize {
     let (a, b) = (a.as_bytes(), b.as_bytes());

@@ -305,20 +305,7 @@ fn variant_fields<'a>(model: &'a Model, variant: &VariantModel) -> Vec<(Member, 
         }
         _ => return Vec::new(),
     };
-    fields
-        .iter()
-        .enumerate()
-        .map(|(index, field)| {
-            let member = match &field.ident {
-                Some(ident) => {
-                    let name = ident.to_string();
-                    Member::Named(name.strip_prefix("r#").unwrap_or(&name).to_owned())
-                }
-                None => Member::Index(index),
-            };
-            (member, &field.ty)
-        })
-        .collect()
+    super::message::members(fields)
 }
 
 /// A compile-time check that the error_types of entries differ from each other and from the

@@ -47,6 +47,24 @@ impl Member {
     }
 }
 
+/// The fields of a variant or struct, each as a message names it, with its type.
+pub fn members(fields: &syn::Fields) -> Vec<(Member, &Type)> {
+    fields
+        .iter()
+        .enumerate()
+        .map(|(index, field)| {
+            let member = match &field.ident {
+                Some(ident) => {
+                    let name = ident.to_string();
+                    Member::Named(name.strip_prefix("r#").unwrap_or(&name).to_owned())
+                }
+                None => Member::Index(index),
+            };
+            (member, &field.ty)
+        })
+        .collect()
+}
+
 /// The fields a message may refer to.
 pub struct FieldList<'a> {
     /// What the fields belong to, for messages: `WidgetNotFound` or `AppError`.

@@ -404,22 +404,10 @@ impl<'a> Checker<'a, '_> {
             return;
         }
         let owner = self.owner;
-        let count = self.without_url.len();
-        let shown: Vec<&str> = self
-            .without_url
-            .iter()
-            .take(3)
-            .map(String::as_str)
-            .collect();
-        let more = if count > shown.len() {
-            format!(" and {} more", count - shown.len())
-        } else {
-            String::new()
-        };
-        let which = if shown == [owner.to_string().as_str()] {
+        let which = if self.without_url == [owner.to_string()] {
             String::new()
         } else {
-            format!(" for {}{more}", names::list(&shown))
+            format!(" for {}", names::list_some(&self.without_url))
         };
         self.cx.error_spanned_by(
             owner,
@@ -442,20 +430,7 @@ fn conflicts(attrs: &Attrs, key: &str, what: &str, cx: &Ctxt) {
 
 fn field_list<'a>(owner: &Ident, fields: &'a Fields) -> FieldList<'a> {
     let tuple = matches!(fields, Fields::Unnamed(_));
-    let fields = fields
-        .iter()
-        .enumerate()
-        .map(|(index, field)| {
-            let member = match &field.ident {
-                Some(ident) => {
-                    let name = ident.to_string();
-                    Member::Named(name.strip_prefix("r#").unwrap_or(&name).to_owned())
-                }
-                None => Member::Index(index),
-            };
-            (member, &field.ty)
-        })
-        .collect();
+    let fields = message::members(fields);
     FieldList {
         owner: owner.to_string(),
         fields,

@@ -300,23 +300,11 @@ impl<'a> Checker<'a, '_> {
             return;
         }
         let set = &self.set.ident;
-        let count = self.without_url.len();
-        let shown: Vec<&str> = self
-            .without_url
-            .iter()
-            .take(3)
-            .map(String::as_str)
-            .collect();
-        let more = if count > shown.len() {
-            format!(" and {} more", count - shown.len())
-        } else {
-            String::new()
-        };
         self.cx.error_spanned_by(
             set,
             format!(
-                "`{set}` gives no documentation URL for {}{more}: add `#[stytch(url = \"https://example.com/docs/errors/{{status}}#{{fragment}}\")]` to the enum, or `url: \"https://...\"` to each entry's `{{ ... }}` block",
-                names::list(&shown)
+                "`{set}` gives no documentation URL for {}: add `#[stytch(url = \"https://example.com/docs/errors/{{status}}#{{fragment}}\")]` to the enum, or `url: \"https://...\"` to each entry's `{{ ... }}` block",
+                names::list_some(&self.without_url)
             ),
         );
     }
