@@ -17,3 +17,25 @@ pub fn stytch_errors(input: TokenStream) -> TokenStream {
 pub fn derive_stytch_error(input: TokenStream) -> TokenStream {
     derive::expand(input)
 }
+
+/// The property both macro targets check: on any UTF-8 input that lexes, `expand` returns code
+/// or `compile_error!`s, never panics, never returns nothing, and returns tokens that lex again.
+pub fn check_macro(data: &[u8], expand: fn(TokenStream) -> TokenStream) {
+    use std::str::FromStr;
+
+    let Ok(source) = std::str::from_utf8(data) else {
+        return;
+    };
+    // Inputs that do not lex are refused by the compiler before any macro sees them.
+    let Ok(input) = TokenStream::from_str(source) else {
+        return;
+    };
+    let output = expand(input).to_string();
+    assert!(
+        !output.is_empty(),
+        "no expansion and no error for:\n{source}"
+    );
+    if let Err(error) = TokenStream::from_str(&output) {
+        panic!("the expansion does not lex ({error}):\n{output}\nfor:\n{source}");
+    }
+}
