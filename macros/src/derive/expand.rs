@@ -170,7 +170,7 @@ fn display(model: &Model) -> TokenStream {
     let mut bounds: Vec<WherePredicate> = Vec::new();
     let mut source_arms = false;
     for variant in &model.variants {
-        let fields = variant_fields(model, variant);
+        let fields = &variant.fields;
         if let Some((_, message)) = &variant.message {
             for (member, used_as) in &message.uses {
                 let Some(ty) = fields.iter().find(|(m, _)| m == member).map(|(_, ty)| *ty) else {
@@ -291,21 +291,6 @@ fn pattern(model: &Model, variant: &VariantModel, members: &[Member]) -> TokenSt
         Some(ident) if model.is_enum => quote!(Self::#ident #fields),
         _ => quote!(Self #fields),
     }
-}
-
-/// The fields of a variant (or of the struct), with their types.
-fn variant_fields<'a>(model: &'a Model, variant: &VariantModel) -> Vec<(Member, &'a Type)> {
-    let fields = match (&model.input.data, variant.ident) {
-        (syn::Data::Struct(data), _) => &data.fields,
-        (syn::Data::Enum(data), Some(ident)) => {
-            match data.variants.iter().find(|v| &v.ident == ident) {
-                Some(v) => &v.fields,
-                None => return Vec::new(),
-            }
-        }
-        _ => return Vec::new(),
-    };
-    super::message::members(fields)
 }
 
 /// A compile-time check that the error_types of entries differ from each other and from the

@@ -32,6 +32,8 @@ pub struct VariantModel<'a> {
     /// The variant; `None` for a struct.
     pub ident: Option<&'a Ident>,
     pub cfgs: Vec<&'a Attribute>,
+    /// The fields, each as a message names it, with its type.
+    pub fields: Vec<(Member, &'a Type)>,
     pub source: Source<'a>,
     /// The message given in `#[stytch(...)]`, checked, with its literal.
     pub message: Option<(LitStr, Message)>,
@@ -213,6 +215,7 @@ impl<'a> Checker<'a, '_> {
             return VariantModel {
                 ident,
                 cfgs: Vec::new(),
+                fields: field_list.fields,
                 source,
                 message: None,
                 broken: attrs.broken,
@@ -242,6 +245,7 @@ impl<'a> Checker<'a, '_> {
             return VariantModel {
                 ident,
                 cfgs: Vec::new(),
+                fields: field_list.fields,
                 source,
                 message,
                 broken: attrs.broken,
@@ -302,6 +306,7 @@ impl<'a> Checker<'a, '_> {
         VariantModel {
             ident,
             cfgs: Vec::new(),
+            fields: field_list.fields,
             source: Source::Literal {
                 status_code,
                 error_type,
