@@ -77,7 +77,7 @@ fn main() {
         let envelope = error.envelope(&request_id);
         println!("{error:?}");
         println!("  HTTP {} {}", error.status_code(), error);
-        if let Some(info) = error.error_info() {
+        if let Some(info) = error.entry_info() {
             println!(
                 "  documented entry: {} ({})",
                 info.title(),

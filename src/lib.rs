@@ -21,7 +21,7 @@
 //!
 //! let error = WidgetError::widget_locked;
 //! assert_eq!(error.status_code(), 409);
-//! assert_eq!(error.url(), "https://example.com/docs/errors/409#widget_locked");
+//! assert_eq!(error.error_url(), "https://example.com/docs/errors/409#widget_locked");
 //!
 //! let envelope = error.envelope("request-id-1");
 //! assert_eq!(envelope.error_message(), "Widget is locked by another request.");
@@ -149,7 +149,7 @@ struct ReadmeDoctests;
 /// assert_eq!(WidgetError::OwnerNotFound.info().title(), "Owner not found");
 /// assert_eq!(WidgetError::WidgetNotFound.info().title(), "Widget not found");
 /// assert_eq!(
-///     WidgetError::OwnerNotFound.url(),
+///     WidgetError::OwnerNotFound.error_url(),
 ///     "https://example.com/docs/errors/404#owner-missing",
 /// );
 /// assert_eq!(WidgetError::ALL.len(), 3);
@@ -177,13 +177,13 @@ struct ReadmeDoctests;
 /// Then:
 /// - an associated constant per entry named by its wire name (`WidgetError::widget_not_found`),
 ///   so that code naming an error by its wire name is checked by the compiler;
-/// - `const` accessors `error_type()`, `message()`, `status_code()`, `url()` and `info()`,
+/// - `const` accessors `status_code()`, `error_type()`, `error_message()`, `error_url()` and `info()`,
 ///   the constant `ALL` in declaration order, and `from_error_type(&str)`;
 /// - [`StytchError`], [`ErrorSet`], `Display` (the message), `std::error::Error`, `FromStr`
 ///   (failing with [`UnknownErrorType`]) and serde's `Serialize`/`Deserialize` as the wire name.
 ///
 /// Because the wire-name constants share a namespace with the accessors, the error_types
-/// `error_type`, `from_error_type`, `info`, `message`, `status_code` and `url` are refused, as
+/// `status_code`, `error_type`, `error_message`, `error_url`, `info` and `from_error_type` are refused, as
 /// are `crate`, `self` and `super`; other Rust keywords become raw constants (`r#type`).
 ///
 /// # Compile-time checks
@@ -243,7 +243,7 @@ pub use stytch_errors_macros::stytch_errors;
 /// - `entry = Set::wire_name`: status, error_type, message and URL from an entry of a set
 ///   declared with [`stytch_errors!`], such as `ConsumerError::email_not_found`; a misspelled wire
 ///   name fails the build. Only `message` may be given beside it, to override the entry's.
-///   [`StytchError::error_info`] gives the entry's metadata.
+///   [`StytchError::entry_info`] gives the entry's metadata.
 /// - `transparent`: everything, `Display` and `Error::source` included, delegated to the single
 ///   field, whose type implements [`StytchError`].
 ///
@@ -256,24 +256,36 @@ pub use stytch_errors_macros::stytch_errors;
 /// When every variant has a message (its own `message`, its entry's or its transparent field's),
 /// the derive implements `Display` (the message) and `std::error::Error` too. When no variant
 /// has `message`, the type's own `Display` is the message, and the derive implements neither, so
-/// it composes with thiserror:
+/// it composes with a `Display` of your own, written by hand or by `thiserror`'s derive (whose
+/// `#[error(...)]`, `#[source]` and `#[from]` then work as usual):
 ///
 /// ```
+/// use std::fmt;
 /// use stytch_errors::StytchError;
 ///
-/// #[derive(Debug, thiserror::Error, StytchError)]
+/// #[derive(Debug, StytchError)]
 /// #[stytch(url = "https://example.com/docs/errors/{status}#{error_type}")]
 /// enum ServiceError {
-///     #[error("widget {id} could not be found")]
 ///     #[stytch(status = 404)]
 ///     WidgetNotFound { id: u64 },
-///     #[error("the widget store is down")]
 ///     #[stytch(status = 503, error_type = "store_unavailable")]
-///     Store(#[source] std::io::Error),
+///     Store,
 /// }
+///
+/// impl fmt::Display for ServiceError {
+///     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+///         match self {
+///             ServiceError::WidgetNotFound { id } => write!(f, "widget {id} could not be found"),
+///             ServiceError::Store => f.write_str("the widget store is down"),
+///         }
+///     }
+/// }
+///
+/// impl std::error::Error for ServiceError {}
 ///
 /// let error = ServiceError::WidgetNotFound { id: 3 };
 /// assert_eq!(error.error_message(), "widget 3 could not be found");
+/// assert_eq!(ServiceError::Store.error_type(), "store_unavailable");
 /// ```
 ///
 /// Entries and transparent fields keep their own messages either way. A type with thiserror's

@@ -33,9 +33,9 @@ fn consumer_declared() -> Vec<Declared> {
         .map(|e| Declared {
             info: e.info(),
             error_type: e.error_type(),
-            message: e.message(),
+            message: e.error_message(),
             status_code: e.status_code(),
-            url: e.url(),
+            url: e.error_url(),
         })
         .collect()
 }
@@ -46,9 +46,9 @@ fn b2b_declared() -> Vec<Declared> {
         .map(|e| Declared {
             info: e.info(),
             error_type: e.error_type(),
-            message: e.message(),
+            message: e.error_message(),
             status_code: e.status_code(),
-            url: e.url(),
+            url: e.error_url(),
         })
         .collect()
 }
@@ -117,14 +117,14 @@ fn check_fields(api: &str, declared: &[Declared], seeds: &[SeedEntry]) {
         assert_eq!(
             d.message,
             seed.json_str("error_message"),
-            "{api} {et}: message()"
+            "{api} {et}: error_message()"
         );
         assert_eq!(
             info.error_url(),
             seed.json_str("error_url"),
             "{api} {et}: error_url"
         );
-        assert_eq!(d.url, seed.json_str("error_url"), "{api} {et}: url()");
+        assert_eq!(d.url, seed.json_str("error_url"), "{api} {et}: error_url()");
         assert_eq!(info.title(), seed.title, "{api} {et}: title");
         assert_eq!(
             info.description(),

@@ -72,8 +72,8 @@ fn envelope(c: &mut Criterion) {
         status_code: entry.status_code(),
         request_id: REQUEST_ID,
         error_type: entry.error_type(),
-        error_message: entry.message(),
-        error_url: entry.url(),
+        error_message: entry.error_message(),
+        error_url: entry.error_url(),
     };
 
     // The same bytes from every writer, or the comparison means nothing.

@@ -16,14 +16,15 @@ mod url;
 
 use proc_macro::TokenStream;
 
-/// Declares error sets; documented in the `stytch-errors` crate, which re-exports it.
+// Documented where users meet it: on its re-export in the `stytch-errors` crate.
+#[allow(missing_docs)]
 #[proc_macro]
 pub fn stytch_errors(input: TokenStream) -> TokenStream {
     set::expand(input.into()).into()
 }
 
-/// Implements `StytchError` for a struct or an enum; documented in the `stytch-errors` crate,
-/// which re-exports it.
+// Documented where users meet it: on its re-export in the `stytch-errors` crate.
+#[allow(missing_docs)]
 #[proc_macro_derive(StytchError, attributes(stytch))]
 pub fn derive_stytch_error(input: TokenStream) -> TokenStream {
     derive::expand(input.into()).into()

@@ -16,12 +16,12 @@ const EXAMPLE_REQUEST_ID: &str = "request-id-test-b05c992f-ebdc-489d-a754-c7e70b
 /// Build one with [`MarkdownPage::of`] and print it with `Display`:
 ///
 /// ```
-/// use stytch_errors_runtime::docs::MarkdownPage;
-/// # use stytch_errors_runtime::{ErrorInfo, ErrorSet};
-/// # fn page<E: ErrorSet>() {
-/// let page = MarkdownPage::of::<E>().title("Widget API errors").to_string();
-/// assert!(page.starts_with("# Widget API errors\n"));
-/// # }
+/// use stytch_errors::ConsumerError;
+/// use stytch_errors::docs::MarkdownPage;
+///
+/// let page = MarkdownPage::of::<ConsumerError>().title("Consumer API errors").to_string();
+/// assert!(page.starts_with("# Consumer API errors\n"));
+/// assert!(page.contains("\n## email_not_found\n"));
 /// ```
 ///
 /// Each entry renders as:

@@ -12,7 +12,7 @@ use crate::{ErrorEnvelope, ErrorInfo};
 /// `Box<dyn StytchError>` work for handlers that answer with any error.
 ///
 /// ```
-/// use stytch_errors_runtime::StytchError;
+/// use stytch_errors::StytchError;
 ///
 /// fn respond(error: &dyn StytchError, request_id: &str) -> (u16, String) {
 ///     let envelope = error.envelope(request_id);
@@ -37,11 +37,12 @@ pub trait StytchError: std::error::Error {
     /// The HTTP status as an [`http::StatusCode`] (feature `http`).
     ///
     /// ```
-    /// use stytch_errors_runtime::StytchError;
+    /// use stytch_errors::StytchError;
     ///
-    /// fn status(error: &dyn StytchError) -> http::StatusCode {
-    ///     error.http_status()
-    /// }
+    /// use stytch_errors::ConsumerError;
+    ///
+    /// let error: &dyn StytchError = &ConsumerError::email_not_found;
+    /// assert_eq!(error.http_status().as_u16(), 404);
     /// ```
     #[cfg(feature = "http")]
     #[cfg_attr(docsrs, doc(cfg(feature = "http")))]
@@ -51,7 +52,7 @@ pub trait StytchError: std::error::Error {
 
     /// The static metadata of the error, when it is an entry of a declared set (directly or
     /// through a transparent wrapper).
-    fn error_info(&self) -> Option<&'static ErrorInfo> {
+    fn entry_info(&self) -> Option<&'static ErrorInfo> {
         None
     }
 
@@ -62,7 +63,7 @@ pub trait StytchError: std::error::Error {
         let message = self.error_message();
         // An error that is a static entry, as it is, answers with the entry's envelope, whose
         // JSON `write_json` copies from precomputed fragments.
-        if let Some(info) = self.error_info()
+        if let Some(info) = self.entry_info()
             && self.status_code() == info.status_code()
             && self.error_type() == info.error_type()
             && *message == *info.error_message()
@@ -89,7 +90,7 @@ impl<E: StytchError + ?Sized> StytchError for &E {
     fn error_url(&self) -> &str {
         (**self).error_url()
     }
-    fn error_info(&self) -> Option<&'static ErrorInfo> {
-        (**self).error_info()
+    fn entry_info(&self) -> Option<&'static ErrorInfo> {
+        (**self).entry_info()
     }
 }

@@ -14,11 +14,11 @@ impl ErrorInfo {
     /// The HTTP status, as an [`http::StatusCode`].
     ///
     /// ```
-    /// use stytch_errors_runtime::ErrorSet;
-    /// # fn check<E: ErrorSet>(entry: E) {
-    /// let status: http::StatusCode = entry.info().http_status();
-    /// assert_eq!(status.as_u16(), entry.info().status_code());
-    /// # }
+    /// use stytch_errors::ConsumerError;
+    ///
+    /// let status = ConsumerError::email_not_found.info().http_status();
+    /// assert_eq!(status.as_u16(), 404);
+    /// assert_eq!(status.canonical_reason(), Some("Not Found"));
     /// ```
     #[must_use]
     pub fn http_status(&self) -> StatusCode {
@@ -31,10 +31,10 @@ impl ErrorEnvelope<'_> {
     /// valid one (a received envelope carries whatever number the API sent).
     ///
     /// ```
-    /// use stytch_errors_runtime::ErrorEnvelope;
+    /// use stytch_errors::ErrorEnvelope;
     ///
     /// let envelope = ErrorEnvelope::new(404, "email_not_found", "Email could not be found.");
-    /// assert_eq!(envelope.http_status(), Some(http::StatusCode::NOT_FOUND));
+    /// assert_eq!(envelope.http_status().map(|status| status.as_u16()), Some(404));
     /// assert_eq!(ErrorEnvelope::new(42, "odd", "Odd.").http_status(), None);
     /// ```
     #[must_use]

@@ -12,10 +12,10 @@ use std::time::{SystemTime, UNIX_EPOCH};
 /// unpredictable enough to tell requests apart in logs; they are not secrets.
 ///
 /// ```
-/// let id = stytch_errors_runtime::generate_request_id();
+/// let id = stytch_errors::generate_request_id();
 /// assert!(id.starts_with("request-id-"));
 /// assert_eq!(id.len(), "request-id-".len() + 36);
-/// assert_ne!(id, stytch_errors_runtime::generate_request_id());
+/// assert_ne!(id, stytch_errors::generate_request_id());
 /// ```
 #[must_use]
 pub fn generate_request_id() -> String {

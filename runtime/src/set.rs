@@ -12,7 +12,7 @@ use crate::{ErrorInfo, StytchError, suggest};
 /// Generic code uses it to enumerate a set, to look names up, and to read metadata:
 ///
 /// ```
-/// use stytch_errors_runtime::ErrorSet;
+/// use stytch_errors::ErrorSet;
 ///
 /// fn statuses<E: ErrorSet>() -> Vec<u16> {
 ///     E::ALL.iter().map(|entry| entry.info().status_code()).collect()

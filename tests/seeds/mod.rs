@@ -12,8 +12,8 @@
 
 use serde_json::Value;
 
-pub const CONSUMER_PAGE: &str = include_str!("../fixtures/000_13e115e6d3fa74f3.txt");
-pub const B2B_PAGE: &str = include_str!("../fixtures/001_facf64d4e8840029.txt");
+pub const CONSUMER_PAGE: &str = include_str!("../fixtures/consumer-404.mdx");
+pub const B2B_PAGE: &str = include_str!("../fixtures/b2b-404.txt");
 
 /// One entry of a documentation page, as the page states it.
 #[derive(Debug, Default)]

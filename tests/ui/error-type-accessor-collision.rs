@@ -4,7 +4,7 @@ stytch_errors! {
     #[stytch(url = "https://example.com/docs/errors/{status}#{fragment}")]
     pub enum WidgetError {
         400 {
-            message: "The message of the widget is invalid.",
+            error_message: "The message of the widget is invalid.",
         }
     }
 }

@@ -27,6 +27,6 @@ stytch_errors! {
 fn main() {
     // The valid entry and the near miss (expanded under its corrected name) are both usable:
     // no follow-on error beyond the macro's own.
-    let _ = WidgetError::widget_locked.message();
+    let _ = WidgetError::widget_locked.error_message();
     let _ = WidgetError::widget_not_found.status_code();
 }

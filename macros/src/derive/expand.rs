@@ -90,8 +90,8 @@ pub fn expand(model: &Model) -> TokenStream {
         };
         (vec![], body)
     });
-    let error_info = arms(model, |i, variant| {
-        delegate(variant, quote!(error_info)).unwrap_or_else(|| match &variant.source {
+    let entry_info = arms(model, |i, variant| {
+        delegate(variant, quote!(entry_info)).unwrap_or_else(|| match &variant.source {
             Source::Entry { .. } => {
                 let entry = entry_const(i);
                 (vec![], quote!(::core::option::Option::Some(#entry)))
@@ -147,8 +147,8 @@ pub fn expand(model: &Model) -> TokenStream {
                 fn error_url(&self) -> &str {
                     #error_url
                 }
-                fn error_info(&self) -> ::core::option::Option<&'static #private::ErrorInfo> {
-                    #error_info
+                fn entry_info(&self) -> ::core::option::Option<&'static #private::ErrorInfo> {
+                    #entry_info
                 }
             }
 

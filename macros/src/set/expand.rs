@@ -123,7 +123,7 @@ pub fn expand(model: &Model) -> TokenStream {
                 /// The message sent as `error_message`.
                 #[must_use]
                 #[inline]
-                pub const fn message(self) -> &'static str {
+                pub const fn error_message(self) -> &'static str {
                     self.info().error_message()
                 }
 
@@ -137,7 +137,7 @@ pub fn expand(model: &Model) -> TokenStream {
                 /// The documentation URL sent as `error_url`.
                 #[must_use]
                 #[inline]
-                pub const fn url(self) -> &'static str {
+                pub const fn error_url(self) -> &'static str {
                     self.info().error_url()
                 }
 
@@ -160,7 +160,7 @@ pub fn expand(model: &Model) -> TokenStream {
             #[automatically_derived]
             impl ::core::fmt::Display for #ident {
                 fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                    f.pad(self.message())
+                    f.pad(self.info().error_message())
                 }
             }
 
@@ -181,7 +181,7 @@ pub fn expand(model: &Model) -> TokenStream {
                 fn error_url(&self) -> &str {
                     self.info().error_url()
                 }
-                fn error_info(&self) -> ::core::option::Option<&'static #private::ErrorInfo> {
+                fn entry_info(&self) -> ::core::option::Option<&'static #private::ErrorInfo> {
                     ::core::option::Option::Some(self.info())
                 }
                 fn envelope<'a>(&'a self, request_id: &'a str) -> #krate::ErrorEnvelope<'a> {

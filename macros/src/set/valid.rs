@@ -1,4 +1,5 @@
-//! The checks of DESIGN section 5 on a parsed set, and the model the expansion is built from.
+//! The checks on a parsed set (names, statuses, prose, URLs, uniqueness), and the model the
+//! expansion is built from.
 //!
 //! Checking never stops at the first problem. Entries that fail a check still go into the model
 //! when a usable name can be made for them (a near miss is expanded under its corrected
@@ -18,12 +19,12 @@ use crate::url::{self, Template};
 
 /// The generated inherent items that share a namespace with the wire-name constants.
 pub const ACCESSORS: &[&str] = &[
+    "error_message",
     "error_type",
+    "error_url",
     "from_error_type",
     "info",
-    "message",
     "status_code",
-    "url",
 ];
 
 /// The traits `stytch_errors!` implements itself, which a `derive` must not repeat.

@@ -61,7 +61,7 @@ use crate::{ErrorInfo, ErrorSet};
 /// unless its `float_roundtrip` feature is on.)
 ///
 /// ```
-/// use stytch_errors_runtime::{ErrorEnvelope, Shape};
+/// use stytch_errors::{ErrorEnvelope, Shape};
 ///
 /// let body = br#"{"status_code":401,"request_id":"req-1","error":"invalid_client","error_description":"Bad secret.","retry":false}"#;
 /// let envelope = ErrorEnvelope::parse(body)?;
@@ -70,8 +70,10 @@ use crate::{ErrorInfo, ErrorSet};
 /// assert_eq!(envelope.error_url(), None);
 /// assert_eq!(envelope.extra()["retry"], false);
 ///
-/// let written: serde_json::Value = serde_json::to_value(&envelope)?;
-/// assert_eq!(written, serde_json::from_slice::<serde_json::Value>(body)?);
+/// // Written back, it reads as the same envelope, OAuth2 names and extra fields included.
+/// let mut written = Vec::new();
+/// envelope.write_json(&mut written)?;
+/// assert_eq!(ErrorEnvelope::parse(&written)?, envelope);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 ///
@@ -304,7 +306,7 @@ impl<'a> ErrorEnvelope<'a> {
     /// status and message are left as they came.
     ///
     /// ```
-    /// use stytch_errors_runtime::{ErrorEnvelope, ErrorSet, Typed};
+    /// use stytch_errors::{ErrorEnvelope, ErrorSet, Typed};
     ///
     /// fn report<E: ErrorSet>(envelope: &ErrorEnvelope<'_>) -> String {
     ///     match envelope.typed::<E>() {

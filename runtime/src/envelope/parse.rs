@@ -19,7 +19,7 @@ impl ErrorEnvelope<'static> {
     /// overflow the stack: JSON nested 128 levels deep (serde_json's limit) is refused.
     ///
     /// ```
-    /// use stytch_errors_runtime::{ErrorEnvelope, ParseErrorKind};
+    /// use stytch_errors::{ErrorEnvelope, ParseErrorKind};
     ///
     /// let envelope = ErrorEnvelope::parse(br#"{"status_code":503,"error_type":"unavailable","error_message":"Try later."}"#)?;
     /// assert_eq!(envelope.request_id(), None);
@@ -31,7 +31,7 @@ impl ErrorEnvelope<'static> {
     /// let error = ErrorEnvelope::parse(br#"{"status_code":"400","error_type":"x","error_message":"y"}"#).unwrap_err();
     /// assert_eq!(error.kind(), ParseErrorKind::InvalidField);
     /// assert_eq!(error.field(), Some("status_code"));
-    /// # Ok::<(), stytch_errors_runtime::ParseError>(())
+    /// # Ok::<(), stytch_errors::ParseError>(())
     /// ```
     pub fn parse(body: &[u8]) -> Result<Self, ParseError> {
         let json = body.strip_prefix(UTF8_BOM).unwrap_or(body);

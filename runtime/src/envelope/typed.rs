@@ -7,7 +7,7 @@ use crate::ErrorSet;
 /// set). Made by [`ErrorEnvelope::typed`](crate::ErrorEnvelope::typed).
 ///
 /// ```
-/// use stytch_errors_runtime::{ErrorEnvelope, ErrorSet, Typed};
+/// use stytch_errors::{ErrorEnvelope, ErrorSet, Typed};
 ///
 /// fn is_retryable<E: ErrorSet>(envelope: &ErrorEnvelope<'_>) -> bool {
 ///     match envelope.typed::<E>() {

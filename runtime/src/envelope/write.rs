@@ -15,13 +15,12 @@ impl ErrorEnvelope<'_> {
     /// buffer (a `Vec<u8>`, a `BufWriter`) rather than a socket.
     ///
     /// ```
-    /// use stytch_errors_runtime::StytchError;
-    /// # use stytch_errors_runtime::ErrorEnvelope;
-    /// # fn answer(error: &dyn StytchError) -> std::io::Result<Vec<u8>> {
+    /// use stytch_errors::{ConsumerError, StytchError};
+    ///
     /// let mut body = Vec::with_capacity(512);
-    /// error.envelope("request-id-1").write_json(&mut body)?;
-    /// # Ok(body)
-    /// # }
+    /// ConsumerError::email_not_found.envelope("request-id-1").write_json(&mut body)?;
+    /// assert!(body.starts_with(br#"{"status_code":404,"request_id":"request-id-1","#));
+    /// # Ok::<(), std::io::Error>(())
     /// ```
     ///
     /// # Errors

@@ -64,7 +64,7 @@ stytch_errors! {
 /// The internal set is usable inside the crate.
 #[must_use]
 pub fn internal_message() -> &'static str {
-    InternalError::internal.message()
+    InternalError::internal.error_message()
 }
 
 include!(concat!(env!("OUT_DIR"), "/large.rs"));

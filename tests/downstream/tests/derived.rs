@@ -90,11 +90,16 @@ fn entries_give_status_error_type_message_url_and_info() {
     let error = AppError::MissingEmail;
     assert_eq!(
         fields(&error),
-        fields_of(404, entry.error_type(), entry.message(), entry.url())
+        fields_of(
+            404,
+            entry.error_type(),
+            entry.error_message(),
+            entry.error_url()
+        )
     );
-    assert_eq!(error.to_string(), entry.message());
+    assert_eq!(error.to_string(), entry.error_message());
     assert!(matches!(error.error_message(), Cow::Borrowed(_)));
-    assert!(std::ptr::eq(error.error_info().unwrap(), entry.info()));
+    assert!(std::ptr::eq(error.entry_info().unwrap(), entry.info()));
 
     // The message is overridden, the rest is the entry's.
     let user = ConsumerError::user_not_found;
@@ -105,15 +110,15 @@ fn entries_give_status_error_type_message_url_and_info() {
             404,
             "user_not_found",
             "User user-1 could not be found.",
-            user.url()
+            user.error_url()
         )
     );
-    assert!(std::ptr::eq(error.error_info().unwrap(), user.info()));
+    assert!(std::ptr::eq(error.entry_info().unwrap(), user.info()));
 
     let error = ReadOnlyType;
     assert_eq!(error.error_type(), "type");
     assert_eq!(error.status_code(), 409);
-    assert_eq!(error.to_string(), WidgetError::r#type.message());
+    assert_eq!(error.to_string(), WidgetError::r#type.error_message());
     assert_eq!(
         error.error_url(),
         "https://example.com/docs/widgets/types#type-409"
@@ -126,7 +131,7 @@ fn transparent_delegates_everything() {
         let error = AppError::Stytch(inner);
         assert_eq!(fields(&error), fields(&inner));
         assert_eq!(error.to_string(), inner.to_string());
-        assert!(std::ptr::eq(error.error_info().unwrap(), inner.info()));
+        assert!(std::ptr::eq(error.entry_info().unwrap(), inner.info()));
         assert_eq!(fields(&Wrapped(inner)), fields(&inner));
     }
     let error = AppError::Widget {
@@ -135,7 +140,7 @@ fn transparent_delegates_everything() {
     assert_eq!(fields(&error), fields(&WidgetError::WidgetLocked));
     // The source is the wrapped error's own source, as with thiserror's `transparent`.
     assert!(error.source().is_none());
-    assert!(AppError::WidgetNotFound { id: 1 }.error_info().is_none());
+    assert!(AppError::WidgetNotFound { id: 1 }.entry_info().is_none());
 }
 
 #[test]
@@ -202,12 +207,12 @@ fn a_type_with_its_own_display() {
     // Entries and transparent fields keep their own messages.
     assert_eq!(
         OwnDisplay::Email.error_message(),
-        ConsumerError::EmailNotFound.message()
+        ConsumerError::EmailNotFound.error_message()
     );
     assert_eq!(OwnDisplay::Email.to_string(), "(email)");
     assert_eq!(
         OwnDisplay::Consumer(ConsumerError::UserNotFound).error_message(),
-        ConsumerError::UserNotFound.message()
+        ConsumerError::UserNotFound.error_message()
     );
 }
 

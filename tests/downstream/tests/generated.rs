@@ -29,9 +29,9 @@ fn variants_and_wire_name_constants_are_the_same_values() {
 #[test]
 fn accessors_are_const() {
     const STATUS: u16 = WidgetError::widget_locked.status_code();
-    const MESSAGE: &str = WidgetError::widget_locked.message();
+    const MESSAGE: &str = WidgetError::widget_locked.error_message();
     const ERROR_TYPE: &str = WidgetError::WidgetLocked.error_type();
-    const URL: &str = WidgetError::WidgetLocked.url();
+    const URL: &str = WidgetError::WidgetLocked.error_url();
     assert_eq!(STATUS, 409);
     assert_eq!(MESSAGE, "Widget is locked by another request.");
     assert_eq!(ERROR_TYPE, "widget_locked");
@@ -69,7 +69,7 @@ fn details_and_their_defaults() {
 
     // An entry's own `url` replaces the set's template, placeholders included.
     assert_eq!(
-        WidgetError::Type.url(),
+        WidgetError::Type.error_url(),
         "https://example.com/docs/widgets/types#type-409"
     );
     assert_eq!(internal_message(), "Something went wrong.");
@@ -157,7 +157,7 @@ fn stytch_error_through_a_trait_object() {
         error.error_url(),
         "https://example.com/docs/errors/404#owner-missing"
     );
-    assert_eq!(error.error_info(), Some(WidgetError::OwnerNotFound.info()));
+    assert_eq!(error.entry_info(), Some(WidgetError::OwnerNotFound.info()));
 
     let envelope = error.envelope("request-1");
     assert_eq!(envelope.status_code(), 404);
@@ -182,7 +182,7 @@ fn static_data_is_borrowed_not_copied() {
     ));
     let info: &'static stytch_errors::ErrorInfo = error.info();
     assert!(std::ptr::eq(info, WidgetError::widget_locked.info()));
-    let message: &'static str = error.message();
+    let message: &'static str = error.error_message();
     assert!(std::ptr::eq(message, info.error_message()));
 }
 

@@ -24,9 +24,9 @@ fn every_name_round_trips() {
     for name in &names {
         let entry = LargeError::from_error_type(name).unwrap_or_else(|| panic!("{name} not found"));
         assert_eq!(entry.error_type(), *name);
-        assert_eq!(entry.message(), format!("The {name} error."));
+        assert_eq!(entry.error_message(), format!("The {name} error."));
         assert_eq!(
-            entry.url(),
+            entry.error_url(),
             format!(
                 "https://example.com/docs/errors/{}#{name}",
                 entry.status_code()

@@ -23,7 +23,7 @@ enum ServiceError {
     #[stytch(status = 507, error_type = "storage_full")]
     Save(u64, #[source] DiskFull),
 
-    #[error("{}", ConsumerError::email_not_found.message())]
+    #[error("{}", ConsumerError::email_not_found.error_message())]
     #[stytch(entry = ConsumerError::email_not_found)]
     MissingEmail,
 
@@ -62,7 +62,10 @@ fn thiserror_writes_the_message_and_the_derive_the_rest() {
     assert_eq!(error.error_type(), "email_not_found");
 
     let error: ServiceError = ConsumerError::UserNotFound.into();
-    assert_eq!(error.to_string(), ConsumerError::UserNotFound.message());
+    assert_eq!(
+        error.to_string(),
+        ConsumerError::UserNotFound.error_message()
+    );
     assert_eq!(error.error_type(), "user_not_found");
     assert_eq!(error.status_code(), 404);
 
