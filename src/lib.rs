@@ -163,7 +163,7 @@ struct ReadmeDoctests;
 ///     the placeholders `{status}`, `{error_type}` and `{fragment}`;
 ///   - `crate = path`: where this crate is, when it was renamed in `Cargo.toml`.
 /// - A group per HTTP status (`400..=599`), each entry `error_type: "message"`: the
-///   error_type is lower snake_case, at most 64 bytes, unique within the set.
+///   error_type is lower snake_case, at most 128 bytes, unique within the set.
 /// - An entry's optional `{ ... }` block: `title` (default: the error_type in sentence case),
 ///   `description` (default: the message), `causes` and `troubleshooting` (lists of strings),
 ///   `fragment` (default: the error_type) and `url` (replaces the set's template for this entry,
@@ -231,7 +231,7 @@ pub use stytch_errors_macros::stytch_errors;
 ///
 /// `#[stytch(...)]` on a variant, or on a struct:
 /// - `status = 404`: the HTTP status, in `400..=599`.
-/// - `error_type = "..."`: the wire name, lower snake_case and at most 64 bytes; by default the
+/// - `error_type = "..."`: the wire name, lower snake_case and at most 128 bytes; by default the
 ///   snake_case of the variant's or struct's name (`WidgetNotFound` becomes `widget_not_found`).
 ///   Two variants of an enum cannot have the same error_type.
 /// - `message = "..."`: the message, which interpolates fields as thiserror's do: `{id}`, `{0}`,

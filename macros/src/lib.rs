@@ -25,7 +25,7 @@ pub fn stytch_errors(input: TokenStream) -> TokenStream {
 
 // Documented where users meet it: on its re-export in the `stytch-errors` crate.
 #[allow(missing_docs)]
-#[proc_macro_derive(StytchError, attributes(stytch))]
+#[proc_macro_derive(StytchError, attributes(stytch, source, from))]
 pub fn derive_stytch_error(input: TokenStream) -> TokenStream {
     derive::expand(input.into()).into()
 }

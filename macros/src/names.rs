@@ -2,7 +2,7 @@
 //! of a near miss, variant names, titles, and "did you mean" for keys.
 
 /// The longest error_type accepted, in bytes.
-pub const MAX_ERROR_TYPE_LEN: usize = 64;
+pub const MAX_ERROR_TYPE_LEN: usize = 128;
 
 /// Whether `name` is lower snake_case: `^[a-z][a-z0-9]*(_[a-z0-9]+)*$`.
 pub fn is_snake_case(name: &str) -> bool {
@@ -19,8 +19,12 @@ pub fn is_snake_case(name: &str) -> bool {
 
 /// The lower snake_case spelling of a near miss: `EmailNotFound`, `email-not-found`,
 /// `Email_Not_Found`, `email not found` and `EMAIL_NOT_FOUND` all give `email_not_found`.
-/// `None` when no valid name can be made of it.
+/// `None` when no valid name can be made of it, and for a name that is not ASCII: dropping
+/// its other letters (`CaféNotFound` -> `caf_not_found`) would make a name nobody wrote.
 pub fn to_snake_case(name: &str) -> Option<String> {
+    if !name.is_ascii() {
+        return None;
+    }
     let chars: Vec<char> = name.chars().collect();
     let mut words: Vec<String> = Vec::new();
     let mut word = String::new();
@@ -183,7 +187,10 @@ mod tests {
         assert_eq!(to_snake_case("Totp2fa").as_deref(), Some("totp2fa"));
         assert_eq!(to_snake_case("404_error"), None);
         assert_eq!(to_snake_case("--"), None);
-        assert_eq!(to_snake_case(&"a".repeat(65)), None);
+        assert_eq!(to_snake_case(&"a".repeat(129)), None);
+        for not_ascii in ["CaféNotFound", "Straße", "Ünknown"] {
+            assert_eq!(to_snake_case(not_ascii), None, "{not_ascii}");
+        }
     }
 
     #[test]

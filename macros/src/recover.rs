@@ -21,8 +21,21 @@ pub fn set_once<T>(cx: &Ctxt, key: &Ident, what: &str, slot: &mut Option<T>, val
 
 /// "unknown key `titel` in an entry's details; did you mean `title`? Valid: ..."
 pub fn unknown(what: &str, name: &str, place: &str, valid: &[&str]) -> String {
+    // Names other crates use for the same thing, too far from ours to be typos of them.
+    const ALIASES: &[(&str, &str)] = &[
+        ("msg", "message"),
+        ("code", "status"),
+        ("status_code", "status"),
+        ("http_status", "status"),
+        ("error", "message"),
+        ("kind", "error_type"),
+    ];
     let all = names::list(valid);
-    match names::did_you_mean(name, valid) {
+    let alias = ALIASES
+        .iter()
+        .find(|(alias, meant)| *alias == name && valid.contains(meant))
+        .map(|(_, meant)| *meant);
+    match alias.or_else(|| names::did_you_mean(name, valid)) {
         Some(close) => {
             format!("unknown {what} `{name}` {place}; did you mean `{close}`? Valid: {all}")
         }

@@ -7,6 +7,19 @@ use crate::url::Template;
 
 /// The status of a literal, if it is an HTTP error status (else reported).
 pub fn check_status(status: &LitInt, cx: &Ctxt) -> Option<u16> {
+    // `0x194`, `0o624` and `4_04` are 404 to the compiler, and to no reader.
+    let written = status.token().to_string();
+    let digits = written.strip_suffix(status.suffix()).unwrap_or(&written);
+    if !digits.bytes().all(|b| b.is_ascii_digit()) {
+        cx.error_spanned_by(
+            status,
+            format!(
+                "write the status as a plain decimal number: `{}`",
+                status.base10_digits()
+            ),
+        );
+        return None;
+    }
     match status.base10_parse::<u16>() {
         Ok(code) if (400..=599).contains(&code) => Some(code),
         _ => {

@@ -84,6 +84,11 @@ impl Template {
         }
     }
 
+    /// Whether the template shows the fragment, so that a fragment given for it matters.
+    pub fn uses_fragment(&self) -> bool {
+        self.segments.iter().any(|segment| matches!(segment, Segment::Fragment))
+    }
+
     /// The URL of one entry.
     pub fn render(&self, status: u16, error_type: &str, fragment: &str) -> String {
         let mut url = String::new();

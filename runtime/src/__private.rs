@@ -142,37 +142,141 @@ impl<T: fmt::Display + ?Sized> DisplayIsTheMessage for T {
     }
 }
 
-/// Whether two strings are equal, in a constant: the derive's check that the error_types of
-/// entries differ.
-pub const fn str_eq(a: &str, b: &str) -> bool {
-    let (a, b) = (a.as_bytes(), b.as_bytes());
-    if a.len() != b.len() {
-        return false;
+/// The compile-time check that the variants of a derived type that are compiled in have
+/// distinct error_types: `names` holds each variant's index and error_type, the result is the
+/// indices of two variants that share one (`usize::MAX` for none). Sorts, so that the cost grows
+/// as `n log n`, never with the pairs.
+pub const fn repeated_error_type<const N: usize>(mut names: [(usize, &str); N]) -> (usize, usize) {
+    // Heapsort: in place, no allocation, and a `while` loop is all a `const fn` has.
+    let mut end = N;
+    let mut start = N / 2;
+    while start > 0 {
+        start -= 1;
+        sift_down(&mut names, start, end);
     }
-    let mut i = 0;
-    while i < a.len() {
-        if a[i] != b[i] {
-            return false;
+    while end > 1 {
+        end -= 1;
+        let top = names[0];
+        names[0] = names[end];
+        names[end] = top;
+        sift_down(&mut names, 0, end);
+    }
+    let mut i = 1;
+    while i < N {
+        if str_cmp(names[i - 1].1, names[i].1) == 0 {
+            let (a, b) = (names[i - 1].0, names[i].0);
+            return if a < b { (a, b) } else { (b, a) };
         }
         i += 1;
     }
-    true
+    (usize::MAX, usize::MAX)
 }
 
-/// What a `#[stytch(transparent)]` field must be: named so, for the error a field that is not
-/// one gets.
-#[diagnostic::on_unimplemented(
-    message = "`{Self}` does not implement `StytchError`, so a `#[stytch(transparent)]` field cannot be of it",
-    label = "a transparent field delegates everything to this type",
-    note = "use a type declared with `stytch_errors!` or deriving `StytchError`, or give the variant its own `status` and `message`"
-)]
-pub trait TransparentField {
-    /// The field, as the error the variant delegates to.
-    fn delegate(&self) -> &dyn crate::StytchError;
+const fn sift_down(names: &mut [(usize, &str)], mut root: usize, end: usize) {
+    loop {
+        let mut child = 2 * root + 1;
+        if child >= end {
+            return;
+        }
+        if child + 1 < end && str_cmp(names[child].1, names[child + 1].1) < 0 {
+            child += 1;
+        }
+        if str_cmp(names[root].1, names[child].1) >= 0 {
+            return;
+        }
+        let swap = names[root];
+        names[root] = names[child];
+        names[child] = swap;
+        root = child;
+    }
 }
 
-impl<T: crate::StytchError> TransparentField for T {
-    fn delegate(&self) -> &dyn crate::StytchError {
+/// `a` against `b`, byte by byte: negative, zero or positive.
+const fn str_cmp(a: &str, b: &str) -> i32 {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    let mut i = 0;
+    while i < a.len() && i < b.len() {
+        if a[i] != b[i] {
+            return a[i] as i32 - b[i] as i32;
+        }
+        i += 1;
+    }
+    if a.len() < b.len() {
+        -1
+    } else if a.len() > b.len() {
+        1
+    } else {
+        0
+    }
+}
+
+/// The envelope of an error, as `StytchError::envelope` builds it unless a type says otherwise:
+/// an error that is a static entry, as it is, answers with the entry's envelope, whose JSON
+/// `write_json` copies from precomputed fragments.
+pub fn envelope<'a, E: crate::StytchError + ?Sized>(
+    error: &'a E,
+    request_id: &'a str,
+) -> crate::ErrorEnvelope<'a> {
+    let message = error.error_message();
+    if let Some(info) = error.entry_info()
+        && error.status_code() == info.status_code()
+        && error.error_type() == info.error_type()
+        && *message == *info.error_message()
+        && error.error_url() == info.error_url()
+    {
+        return info.envelope(request_id);
+    }
+    crate::ErrorEnvelope::new(error.status_code(), error.error_type(), message)
+        .with_request_id(request_id)
+        .with_error_url(error.error_url())
+}
+
+/// The envelope of a derived error with a `#[stytch(details)]` field: the field, serialized,
+/// is its `error_details`. A value that cannot be a JSON value (a map with keys that are not
+/// strings, a `Serialize` impl that fails) sends no `error_details`.
+pub fn envelope_with_details<'a, E, D>(
+    error: &'a E,
+    request_id: &'a str,
+    details: &D,
+) -> crate::ErrorEnvelope<'a>
+where
+    E: crate::StytchError + ?Sized,
+    D: serde::Serialize + ?Sized,
+{
+    let envelope = envelope(error, request_id);
+    match serde_json::to_value(details) {
+        Ok(details) => envelope.with_extra("error_details", details),
+        Err(_) => envelope,
+    }
+}
+
+/// The `source()` of a `#[source]` field: any error type, or a boxed `dyn Error` (which is no
+/// `Error` itself), as `&dyn Error`.
+pub trait AsSource {
+    /// The field as the source.
+    fn as_source(&self) -> &(dyn std::error::Error + 'static);
+}
+
+impl<T: std::error::Error + 'static> AsSource for T {
+    fn as_source(&self) -> &(dyn std::error::Error + 'static) {
+        self
+    }
+}
+
+impl AsSource for dyn std::error::Error + 'static {
+    fn as_source(&self) -> &(dyn std::error::Error + 'static) {
+        self
+    }
+}
+
+impl AsSource for dyn std::error::Error + Send + 'static {
+    fn as_source(&self) -> &(dyn std::error::Error + 'static) {
+        self
+    }
+}
+
+impl AsSource for dyn std::error::Error + Send + Sync + 'static {
+    fn as_source(&self) -> &(dyn std::error::Error + 'static) {
         self
     }
 }

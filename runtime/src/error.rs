@@ -19,6 +19,11 @@ use crate::{ErrorEnvelope, ErrorInfo};
 ///     (error.status_code(), envelope.error_type().to_owned())
 /// }
 /// ```
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` does not implement `StytchError`",
+    label = "not a `StytchError`",
+    note = "declare it with `stytch_errors!`, or derive `StytchError` for it"
+)]
 pub trait StytchError: std::error::Error {
     /// The HTTP status the error is answered with, in `400..=599`.
     fn status_code(&self) -> u16;
@@ -60,20 +65,7 @@ pub trait StytchError: std::error::Error {
     ///
     /// Nothing is copied: the envelope borrows the error's data and the request id.
     fn envelope<'a>(&'a self, request_id: &'a str) -> ErrorEnvelope<'a> {
-        let message = self.error_message();
-        // An error that is a static entry, as it is, answers with the entry's envelope, whose
-        // JSON `write_json` copies from precomputed fragments.
-        if let Some(info) = self.entry_info()
-            && self.status_code() == info.status_code()
-            && self.error_type() == info.error_type()
-            && *message == *info.error_message()
-            && self.error_url() == info.error_url()
-        {
-            return info.envelope(request_id);
-        }
-        ErrorEnvelope::new(self.status_code(), self.error_type(), message)
-            .with_request_id(request_id)
-            .with_error_url(self.error_url())
+        crate::__private::envelope(self, request_id)
     }
 }
 

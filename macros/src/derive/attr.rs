@@ -171,21 +171,60 @@ pub fn parse(attrs: &[Attribute], place: Place, cx: &Ctxt) -> Attrs {
     out
 }
 
-/// Reports `#[stytch(...)]` on fields, which take none.
-pub fn reject_on_fields(fields: &syn::Fields, cx: &Ctxt) {
-    for field in fields {
-        for attr in field
-            .attrs
-            .iter()
-            .filter(|attr| attr.path().is_ident("stytch"))
-        {
-            cx.error_spanned_by(
-                attr,
-                "`#[stytch(...)]` goes on the type or on its variants, not on a field; \
-                 refer to fields in the message instead: `message = \"Widget {id} could not be found.\"`",
-            );
+/// What the fields of a variant (or struct) are marked as: the cause of the error
+/// (`#[source]`, `#[from]`, or a field named `source`) and the envelope's `error_details`
+/// (`#[stytch(details)]`).
+#[derive(Default)]
+pub struct FieldRoles<'a> {
+    /// The field that is `source()`, with its type.
+    pub source: Option<(usize, &'a syn::Type)>,
+    /// The `#[from]` attribute and its field, for the `From` impl.
+    pub from: Option<(usize, &'a Attribute)>,
+    /// The field sent as `error_details`.
+    pub details: Option<usize>,
+}
+
+/// Reads the marks on `fields`; reports `#[stytch(...)]` other than `details`, and marks given
+/// twice.
+pub fn field_roles<'a>(fields: &'a syn::Fields, cx: &Ctxt) -> FieldRoles<'a> {
+    let mut roles = FieldRoles::default();
+    let mut marked_source = None;
+    let mut named_source = None;
+    for (index, field) in fields.iter().enumerate() {
+        for attr in &field.attrs {
+            if attr.path().is_ident("stytch") {
+                let is_details = attr
+                    .parse_args::<Ident>()
+                    .is_ok_and(|ident| ident == "details");
+                if !is_details {
+                    cx.error_spanned_by(
+                        attr,
+                        "on a field, `#[stytch(...)]` takes only `details`: `#[stytch(details)]` sends the field as the envelope's `error_details`; status, message and the rest go on the type or on its variants",
+                    );
+                } else if roles.details.is_some() {
+                    cx.error_spanned_by(attr, "only one field can be `#[stytch(details)]`: the envelope has one `error_details`");
+                } else {
+                    roles.details = Some(index);
+                }
+            } else if attr.path().is_ident("from") || attr.path().is_ident("source") {
+                if marked_source.is_some() {
+                    cx.error_spanned_by(attr, "only one field can be the source of an error: `#[source]` and `#[from]` mark it");
+                    continue;
+                }
+                marked_source = Some(index);
+                if attr.path().is_ident("from") {
+                    roles.from = Some((index, attr));
+                }
+            }
+        }
+        if field.ident.as_ref().is_some_and(|ident| ident == "source") {
+            named_source = Some(index);
         }
     }
+    roles.source = marked_source
+        .or(named_source)
+        .and_then(|index| fields.iter().nth(index).map(|field| (index, &field.ty)));
+    roles
 }
 
 fn parse_key(input: ParseStream, place: Place, out: &mut Attrs, cx: &Ctxt) -> syn::Result<()> {

@@ -91,9 +91,24 @@ impl Message {
             Some(text) => quote!(f.pad(#text)),
             None => {
                 let format = LitStr::new(&self.format, lit.span());
-                quote!(f.write_fmt(::core::format_args!(#format)))
+                // Named arguments, not captures: a capture resolves with the hygiene of the
+                // literal, which a `macro_rules!` caller gives another context than the
+                // bindings'.
+                let bindings: Vec<_> = self.members().iter().map(Member::binding).collect();
+                quote!(f.write_fmt(::core::format_args!(#format, #(#bindings = #bindings),*)))
             }
         }
+    }
+
+    /// The fields the message shows, each once.
+    pub fn members(&self) -> Vec<Member> {
+        let mut members: Vec<Member> = Vec::new();
+        for (member, _) in &self.uses {
+            if !members.contains(member) {
+                members.push(member.clone());
+            }
+        }
+        members
     }
 }
 
@@ -300,9 +315,13 @@ fn rewrite_spec(
     let mut rest = spec;
     while let Some(dollar) = rest.find('$') {
         let before = &rest[..dollar];
+        // The count's name is the run of name characters before `$`; whatever stands before
+        // it (a width, a fill of any width in bytes) is kept.
         let start = before
-            .rfind(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
-            .map_or(0, |i| i + 1);
+            .char_indices()
+            .rev()
+            .find(|&(_, c)| !(c.is_ascii_alphanumeric() || c == '_'))
+            .map_or(0, |(i, c)| i + c.len_utf8());
         out.push_str(&before[..start]);
         let member = resolve(&before[start..], place, fields, cx)?;
         out.push_str(&member.binding().to_string());

@@ -43,6 +43,15 @@ pub struct VariantModel<'a> {
     pub wants_message: bool,
     /// `entry` or `transparent` was written, even if it could not be read.
     pub wants_source: bool,
+    /// The field that is `source()`: marked `#[source]` or `#[from]`, or named `source`.
+    pub source_field: Option<(Member, &'a Type)>,
+    /// The `#[from]` field, which gets a `From` impl.
+    pub from: Option<(Member, &'a Type)>,
+    /// The field sent as the envelope's `error_details`.
+    pub details: Option<Member>,
+    /// The error_type is only known once compiled (an entry's), or may repeat another's under
+    /// other cfgs: it goes into the compile-time check that error_types differ.
+    pub checked_when_compiled: bool,
 }
 
 /// Where a variant's status, error_type and URL come from.
@@ -95,13 +104,11 @@ pub fn check<'a>(input: &'a DeriveInput, cx: &Ctxt) -> Model<'a> {
     let mut variants = Vec::new();
     match &input.data {
         Data::Struct(data) => {
-            attr::reject_on_fields(&data.fields, cx);
             variants.push(checker.variant(None, &[], &data.fields, &top));
         }
         Data::Enum(data) => {
             for variant in &data.variants {
                 let attrs = attr::parse(&variant.attrs, Place::Variant, cx);
-                attr::reject_on_fields(&variant.fields, cx);
                 let cfgs = variant
                     .attrs
                     .iter()
@@ -190,6 +197,23 @@ impl<'a> Checker<'a, '_> {
         let cx = self.cx;
         let name = ident.unwrap_or(self.owner);
         let field_list = field_list(name, fields);
+        let roles = attr::field_roles(fields, cx);
+        let member = |index: usize| field_list.fields[index].0.clone();
+        let source_field = roles.source.map(|(index, ty)| (member(index), ty));
+        let from = roles.from.map(|(index, from_attr)| {
+            if fields.len() != 1 {
+                cx.error_spanned_by(
+                    from_attr,
+                    format!(
+                        "`#[from]` makes `From<field>` for `{name}`, so the field must be its only one, and `{name}` has {}; mark the field `#[source]` instead",
+                        fields.len()
+                    ),
+                );
+            }
+            (member(index), field_list.fields[index].1)
+        });
+        let details = roles.details.map(member);
+        let from = from.filter(|_| fields.len() == 1);
         let message = attrs.message.as_ref().map(|lit| {
             check_prose(lit, Prose::Message, &name.to_string(), cx);
             (lit.clone(), message::parse(lit, &field_list, cx))
@@ -221,6 +245,10 @@ impl<'a> Checker<'a, '_> {
                 broken: attrs.broken,
                 wants_message: attrs.mentions("message"),
                 wants_source: true,
+                source_field,
+                from,
+                details,
+                checked_when_compiled: false,
             };
         }
         if let Some(path) = &attrs.entry {
@@ -242,6 +270,7 @@ impl<'a> Checker<'a, '_> {
             } else {
                 Source::Entry { path: path.clone() }
             };
+            let entry = matches!(source, Source::Entry { .. });
             return VariantModel {
                 ident,
                 cfgs: Vec::new(),
@@ -251,6 +280,10 @@ impl<'a> Checker<'a, '_> {
                 broken: attrs.broken,
                 wants_message: attrs.mentions("message"),
                 wants_source: true,
+                source_field,
+                from,
+                details,
+                checked_when_compiled: entry,
             };
         }
 
@@ -280,9 +313,9 @@ impl<'a> Checker<'a, '_> {
             }
         };
         let error_type = self.error_type(name, attrs);
-        if cfgs.is_empty() {
-            self.unique(name, attrs, &error_type);
-        }
+        // A variant under `cfg` may share an error_type with one that is compiled out: the
+        // compiler checks it, among the variants compiled in.
+        let checked_when_compiled = !cfgs.is_empty() || self.unique(name, attrs, &error_type);
         let fragment = match &attrs.fragment {
             Some(lit) => {
                 let fragment = lit.value();
@@ -293,8 +326,23 @@ impl<'a> Checker<'a, '_> {
             }
             None => error_type.clone(),
         };
+        let own_url = attrs.url.as_ref().and_then(|lit| template(lit, cx));
+        if let Some(lit) = &attrs.fragment {
+            let shown = match &attrs.url {
+                Some(_) => own_url.as_ref().map(Template::uses_fragment),
+                None => self.type_url.map(Template::uses_fragment),
+            };
+            if shown == Some(false) {
+                cx.error_spanned_by(
+                    lit,
+                    format!(
+                        "`fragment` is only shown through `{{fragment}}` in the URL template, and the URL of `{name}` has none: use `{{fragment}}` in the template, or remove `fragment`"
+                    ),
+                );
+            }
+        }
         let url = match &attrs.url {
-            Some(lit) => template(lit, cx).map(|t| t.render(status_code, &error_type, &fragment)),
+            Some(_) => own_url.map(|t| t.render(status_code, &error_type, &fragment)),
             None => {
                 if !self.type_url_given && !attrs.broken {
                     self.without_url.push(name.to_string());
@@ -316,6 +364,10 @@ impl<'a> Checker<'a, '_> {
             broken: attrs.broken,
             wants_message: attrs.mentions("message"),
             wants_source: attrs.mentions("entry") || attrs.mentions("transparent"),
+            source_field,
+            from,
+            details,
+            checked_when_compiled,
         }
     }
 
@@ -352,6 +404,15 @@ impl<'a> Checker<'a, '_> {
         let unraw = unraw.strip_prefix("r#").unwrap_or(&unraw);
         match names::to_snake_case(unraw) {
             Some(snake) => snake,
+            None if !unraw.is_ascii() => {
+                cx.error_spanned_by(
+                    name,
+                    format!(
+                        "`{name}` is not ASCII, so it has no default error_type (error_types are ASCII lower snake_case): give one with `#[stytch(error_type = \"...\")]`"
+                    ),
+                );
+                stand_in_name(name)
+            }
             None => {
                 cx.error_spanned_by(
                     name,
@@ -365,8 +426,8 @@ impl<'a> Checker<'a, '_> {
         }
     }
 
-    /// Reports a second variant with the same error_type.
-    fn unique(&mut self, name: &'a Ident, attrs: &Attrs, error_type: &str) {
+    /// Reports a second variant with the same error_type; whether this is the first.
+    fn unique(&mut self, name: &'a Ident, attrs: &Attrs, error_type: &str) -> bool {
         let tokens = attrs
             .error_type
             .as_ref()
@@ -384,7 +445,7 @@ impl<'a> Checker<'a, '_> {
                 &first.tokens,
                 format!("`{}` has the error_type `{error_type}` here", first.ident),
             );
-            return;
+            return false;
         }
         self.error_types.insert(
             error_type.to_owned(),
@@ -393,6 +454,7 @@ impl<'a> Checker<'a, '_> {
                 tokens,
             },
         );
+        true
     }
 
     /// The source of a variant that could not be read: any value will do, the build fails.

@@ -36,6 +36,8 @@ pub struct Group {
 /// `error_type: "message" { details }`.
 pub struct Entry {
     pub docs: Vec<Attribute>,
+    /// `#[deprecated]`: a retired error_type, still declared for the clients that meet it.
+    pub deprecated: Option<Attribute>,
     pub name: Name,
     pub message: LitStr,
     pub details: Details,

@@ -32,12 +32,14 @@ pub fn expand(model: &Model) -> TokenStream {
 
     let variants = model.entries.iter().map(|entry| {
         let docs = &entry.entry.docs;
+        let deprecated = &entry.entry.deprecated;
         let generated = doc::variant_doc(entry);
         let variant = &entry.variant;
         // The prose is the user's Markdown, not written as rustdoc: bare URLs and inline HTML
         // in it are fine.
         quote! {
             #(#docs)*
+            #deprecated
             #[doc = #generated]
             #[allow(rustdoc::bare_urls, rustdoc::invalid_html_tags)]
             #variant
@@ -84,8 +86,10 @@ pub fn expand(model: &Model) -> TokenStream {
             " `{}`: the wire name of [`{name}::{variant}`], checked by the compiler.",
             entry.error_type
         );
+        let deprecated = &entry.entry.deprecated;
         quote! {
             #[doc = #doc]
+            #deprecated
             pub const #constant: Self = Self::#variant;
         }
     });
@@ -94,6 +98,8 @@ pub fn expand(model: &Model) -> TokenStream {
         #enum_item
 
         #(#cfgs)*
+        // A deprecated entry is still listed, looked up and matched on here.
+        #[allow(deprecated)]
         const _: () = {
             static INFOS: [#private::ErrorInfo; #count] = [#(#infos),*];
             #lookup_tables

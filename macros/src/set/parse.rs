@@ -255,15 +255,18 @@ fn parse_entries(input: ParseStream, cx: &Ctxt) -> Vec<Entry> {
 
 fn parse_entry(input: ParseStream, cx: &Ctxt) -> syn::Result<Entry> {
     let mut docs = Vec::new();
+    let mut deprecated = None;
     for attr in input.call(Attribute::parse_outer)? {
         if attr.path().is_ident("doc") {
             docs.push(attr);
+        } else if attr.path().is_ident("deprecated") && deprecated.is_none() {
+            deprecated = Some(attr);
         } else {
             cx.error_spanned_by(
                 &attr,
-                "unsupported attribute on an entry: entries take doc comments (`/// ...`) only; \
-                 put title, description, causes, troubleshooting, fragment and url in the entry's \
-                 `{ ... }` block",
+                "unsupported attribute on an entry: entries take doc comments (`/// ...`) and \
+                 `#[deprecated]` only; put title, description, causes, troubleshooting, fragment \
+                 and url in the entry's `{ ... }` block",
             );
         }
     }
@@ -309,6 +312,7 @@ fn parse_entry(input: ParseStream, cx: &Ctxt) -> syn::Result<Entry> {
     }
     Ok(Entry {
         docs,
+        deprecated,
         name,
         message,
         details: details.unwrap_or_default(),
@@ -341,36 +345,18 @@ fn parse_name(input: ParseStream) -> syn::Result<Name> {
             return Err(input.error(message));
         }
         let token: TokenTree = input.parse()?;
-        match &token {
-            TokenTree::Ident(ident) => {
-                if after_word {
-                    text.push(' ');
-                }
-                text.push_str(&ident.unraw().to_string());
-                after_word = true;
+        // A name passed through `macro_rules!` as `$name:path` (or `:ty`, `:expr`) comes in an
+        // invisible group: its tokens are the name.
+        if let TokenTree::Group(group) = &token
+            && group.delimiter() == proc_macro2::Delimiter::None
+        {
+            for inner in group.stream() {
+                name_token(&inner, &mut text, &mut after_word, &mut quoted, tokens.is_empty());
             }
-            TokenTree::Literal(literal) => {
-                match syn::Lit::new(literal.clone()) {
-                    syn::Lit::Str(string) if tokens.is_empty() => {
-                        quoted = true;
-                        text.push_str(&string.value());
-                    }
-                    _ => {
-                        if after_word {
-                            text.push(' ');
-                        }
-                        text.push_str(&literal.to_string());
-                    }
-                }
-                after_word = true;
-            }
-            TokenTree::Punct(punct) => {
-                text.push(punct.as_char());
-                after_word = false;
-            }
-            // Groups end the name above.
-            TokenTree::Group(_) => {}
+            tokens.extend([token]);
+            continue;
         }
+        name_token(&token, &mut text, &mut after_word, &mut quoted, tokens.is_empty());
         tokens.extend([token]);
     }
     Ok(Name {
@@ -378,6 +364,46 @@ fn parse_name(input: ParseStream) -> syn::Result<Name> {
         tokens,
         quoted,
     })
+}
+
+/// Adds the text of one token of a name as written.
+fn name_token(token: &TokenTree, text: &mut String, after_word: &mut bool, quoted: &mut bool, first: bool) {
+    {
+        match token {
+            TokenTree::Ident(ident) => {
+                if *after_word {
+                    text.push(' ');
+                }
+                text.push_str(&ident.unraw().to_string());
+                *after_word = true;
+            }
+            TokenTree::Literal(literal) => {
+                match syn::Lit::new(literal.clone()) {
+                    syn::Lit::Str(string) if first => {
+                        *quoted = true;
+                        text.push_str(&string.value());
+                    }
+                    _ => {
+                        if *after_word {
+                            text.push(' ');
+                        }
+                        text.push_str(&literal.to_string());
+                    }
+                }
+                *after_word = true;
+            }
+            TokenTree::Punct(punct) => {
+                text.push(punct.as_char());
+                *after_word = false;
+            }
+            // Groups end the name above; an invisible one nested in another is what it holds.
+            TokenTree::Group(group) => {
+                for inner in group.stream() {
+                    name_token(&inner, text, after_word, quoted, first);
+                }
+            }
+        }
+    }
 }
 
 fn parse_details(input: ParseStream, cx: &Ctxt) -> Details {

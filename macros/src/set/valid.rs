@@ -17,13 +17,19 @@ use crate::names;
 use crate::rules::{Prose, check_prose, check_status, prose_list, template};
 use crate::url::{self, Template};
 
-/// The generated inherent items that share a namespace with the wire-name constants.
+/// The generated inherent items that share a namespace with the wire-name constants, and the
+/// methods of `StytchError` and `ErrorSet`, which a constant of the same name would shadow in
+/// `Set::name(...)` calls.
 pub const ACCESSORS: &[&str] = &[
+    "entry_info",
+    "envelope",
     "error_message",
     "error_type",
     "error_url",
     "from_error_type",
+    "http_status",
     "info",
+    "similar",
     "status_code",
 ];
 
@@ -326,7 +332,7 @@ fn first_declared_here(cx: &Ctxt, first: &First) {
 fn check_name(name: &Name, set: &Ident, cx: &Ctxt) -> Option<String> {
     let text = &name.text;
     let corrected = if name.quoted {
-        let corrected = names::to_snake_case(text);
+        let corrected = names::to_snake_case(text).filter(|name| unusable(name, set).is_none());
         let write = corrected.as_deref().unwrap_or("widget_not_found");
         cx.error_spanned_by(
             &name.tokens,
@@ -334,7 +340,8 @@ fn check_name(name: &Name, set: &Ident, cx: &Ctxt) -> Option<String> {
         );
         corrected?
     } else if !names::is_snake_case(text) {
-        let corrected = names::to_snake_case(text);
+        // A correction that would be refused in turn (`Self` -> `self`) is not suggested.
+        let corrected = names::to_snake_case(text).filter(|name| unusable(name, set).is_none());
         let rule = "error_types are lower snake_case: lowercase letters and digits in words joined by single underscores, starting with a letter";
         match &corrected {
             Some(corrected) => cx.error_spanned_by(
@@ -394,6 +401,28 @@ fn constant_ident(error_type: &str, span: Span) -> Ident {
 fn pass_through(attrs: &[Attribute], set: &Ident, cx: &Ctxt) -> Vec<TokenStream> {
     let mut passed = Vec::new();
     for attr in attrs {
+        // `#[cfg_attr(predicate, derive(...))]` derives as surely when its predicate holds.
+        if attr.path().is_ident("cfg_attr")
+            && let Ok(metas) = attr.parse_args_with(Punctuated::<syn::Meta, Token![,]>::parse_terminated)
+        {
+            let mut conflict = false;
+            for meta in metas.iter().skip(1) {
+                let syn::Meta::List(list) = meta else { continue };
+                if !list.path.is_ident("derive") {
+                    continue;
+                }
+                let Ok(paths) = list.parse_args_with(Punctuated::<Path, Token![,]>::parse_terminated) else {
+                    continue;
+                };
+                for path in paths {
+                    conflict |= derive_conflict(&path, set, cx);
+                }
+            }
+            if !conflict {
+                passed.push(quote!(#attr));
+            }
+            continue;
+        }
         let derived = attr
             .path()
             .is_ident("derive")
@@ -404,17 +433,8 @@ fn pass_through(attrs: &[Attribute], set: &Ident, cx: &Ctxt) -> Vec<TokenStream>
         };
         let mut kept = Vec::new();
         for path in paths {
-            let name = path.segments.last().map(|last| last.ident.to_string());
-            match name.as_deref() {
-                Some(name) if IMPLEMENTED.contains(&name) => cx.error_spanned_by(
-                    &path,
-                    format!("`stytch_errors!` already implements `{name}` for `{set}`; remove it from this derive"),
-                ),
-                Some("Default") => cx.error_spanned_by(
-                    &path,
-                    format!("`{set}` cannot derive `Default`: an error set has no default entry; remove it from this derive"),
-                ),
-                _ => kept.push(path),
+            if !derive_conflict(&path, set, cx) {
+                kept.push(path);
             }
         }
         if !kept.is_empty() {
@@ -422,4 +442,21 @@ fn pass_through(attrs: &[Attribute], set: &Ident, cx: &Ctxt) -> Vec<TokenStream>
         }
     }
     passed
+}
+
+/// Reports a derived trait that the set implements itself or cannot have; whether it did.
+fn derive_conflict(path: &Path, set: &Ident, cx: &Ctxt) -> bool {
+    let name = path.segments.last().map(|last| last.ident.to_string());
+    match name.as_deref() {
+        Some(name) if IMPLEMENTED.contains(&name) => cx.error_spanned_by(
+            path,
+            format!("`stytch_errors!` already implements `{name}` for `{set}`; remove it from this derive"),
+        ),
+        Some("Default") => cx.error_spanned_by(
+            path,
+            format!("`{set}` cannot derive `Default`: an error set has no default entry; remove it from this derive"),
+        ),
+        _ => return false,
+    }
+    true
 }

@@ -70,3 +70,5 @@ pub fn internal_message() -> &'static str {
 include!(concat!(env!("OUT_DIR"), "/large.rs"));
 
 pub mod derived;
+
+pub mod causes;

@@ -10,17 +10,14 @@ const NAMES: &str = include_str!("../../fixtures/stytch_error_types.txt");
 
 #[test]
 fn every_name_round_trips() {
-    let all: Vec<&str> = NAMES.lines().filter(|line| !line.is_empty()).collect();
-    assert_eq!(all.len(), 804);
-    let (names, too_long): (Vec<&str>, Vec<&str>) = all.iter().partition(|name| name.len() <= 64);
-    assert_eq!(
-        too_long,
-        [
-            "invalid_organization_auth_factor_setting_for_email_jit_provisioning",
-            "invalid_organization_auth_factor_setting_for_oauth_tenant_jit_provisioning",
-        ]
-    );
-    assert_eq!(LargeError::ALL.len(), 802);
+    let names: Vec<&str> = NAMES.lines().filter(|line| !line.is_empty()).collect();
+    assert_eq!(names.len(), 804);
+    // The longest real names, 67 and 74 bytes, are declared like the others.
+    assert_eq!(names.iter().map(|name| name.len()).max(), Some(74));
+    assert!(names.contains(
+        &"invalid_organization_auth_factor_setting_for_oauth_tenant_jit_provisioning"
+    ));
+    assert_eq!(LargeError::ALL.len(), 804);
     for name in &names {
         let entry = LargeError::from_error_type(name).unwrap_or_else(|| panic!("{name} not found"));
         assert_eq!(entry.error_type(), *name);
