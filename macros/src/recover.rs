@@ -21,7 +21,18 @@ pub fn set_once<T>(cx: &Ctxt, key: &Ident, what: &str, slot: &mut Option<T>, val
 
 /// "unknown key `titel` in an entry's details; did you mean `title`? Valid: ..."
 pub fn unknown(what: &str, name: &str, place: &str, valid: &[&str]) -> String {
-    // Names other crates use for the same thing, too far from ours to be typos of them.
+    let all = names::list(valid);
+    match meant(name, valid) {
+        Some(close) => {
+            format!("unknown {what} `{name}` {place}; did you mean `{close}`? Valid: {all}")
+        }
+        None => format!("unknown {what} `{name}` {place}; valid: {all}"),
+    }
+}
+
+/// The valid name that an unknown `name` stands for: a near miss, or a name other crates use
+/// for the same thing (`msg`, `code`), too far from ours to be a typo of it.
+pub fn meant<'a>(name: &str, valid: &[&'a str]) -> Option<&'a str> {
     const ALIASES: &[(&str, &str)] = &[
         ("msg", "message"),
         ("code", "status"),
@@ -30,17 +41,11 @@ pub fn unknown(what: &str, name: &str, place: &str, valid: &[&str]) -> String {
         ("error", "message"),
         ("kind", "error_type"),
     ];
-    let all = names::list(valid);
-    let alias = ALIASES
+    ALIASES
         .iter()
-        .find(|(alias, meant)| *alias == name && valid.contains(meant))
-        .map(|(_, meant)| *meant);
-    match alias.or_else(|| names::did_you_mean(name, valid)) {
-        Some(close) => {
-            format!("unknown {what} `{name}` {place}; did you mean `{close}`? Valid: {all}")
-        }
-        None => format!("unknown {what} `{name}` {place}; valid: {all}"),
-    }
+        .find(|(alias, _)| *alias == name)
+        .and_then(|(_, meant)| valid.iter().find(|valid| *valid == meant).copied())
+        .or_else(|| names::did_you_mean(name, valid))
 }
 
 pub fn skip_past_comma(input: ParseStream) {

@@ -86,7 +86,9 @@ impl Template {
 
     /// Whether the template shows the fragment, so that a fragment given for it matters.
     pub fn uses_fragment(&self) -> bool {
-        self.segments.iter().any(|segment| matches!(segment, Segment::Fragment))
+        self.segments
+            .iter()
+            .any(|segment| matches!(segment, Segment::Fragment))
     }
 
     /// The URL of one entry.

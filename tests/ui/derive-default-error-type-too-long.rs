@@ -4,7 +4,7 @@ use stytch_errors::StytchError;
 #[stytch(url = "https://example.com/docs/errors/{status}#{error_type}")]
 enum AppError {
     #[stytch(status = 404, message = "Gone.")]
-    WidgetWidgetWidgetWidgetWidgetWidgetWidgetWidgetWidgetWidgetWidget,
+    WidgetWidgetWidgetWidgetWidgetWidgetWidgetWidgetWidgetWidgetWidgetWidgetWidgetWidgetWidgetWidgetWidgetWidgetWidgetWidget,
 }
 
 fn main() {}

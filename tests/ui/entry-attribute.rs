@@ -4,7 +4,7 @@ stytch_errors! {
     #[stytch(url = "https://example.com/docs/errors/{status}#{fragment}")]
     pub enum WidgetError {
         404 {
-            #[deprecated]
+            #[must_use]
             widget_not_found: "Widget could not be found.",
         }
     }

@@ -84,7 +84,7 @@ impl Attrs {
     pub fn mentions(&self, key: &str) -> bool {
         self.mentioned
             .iter()
-            .any(|name| name == key || crate::names::did_you_mean(name, &[key]).is_some())
+            .any(|name| name == key || crate::recover::meant(name, &[key]).is_some())
     }
 
     /// The keys that were given, with the tokens of each, in a fixed order.

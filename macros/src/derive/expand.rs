@@ -48,15 +48,16 @@ pub fn expand(model: &Model) -> TokenStream {
         }
         _ => None,
     };
-    let from_source = |i: usize, variant: &VariantModel, literal: TokenStream, entry: TokenStream| {
-        delegate(variant, entry.clone()).unwrap_or_else(|| match &variant.source {
-            Source::Literal { .. } => (vec![], literal),
-            _ => {
-                let entry_const = entry_const(i);
-                (vec![], quote!(#entry_const.#entry()))
-            }
-        })
-    };
+    let from_source =
+        |i: usize, variant: &VariantModel, literal: TokenStream, entry: TokenStream| {
+            delegate(variant, entry.clone()).unwrap_or_else(|| match &variant.source {
+                Source::Literal { .. } => (vec![], literal),
+                _ => {
+                    let entry_const = entry_const(i);
+                    (vec![], quote!(#entry_const.#entry()))
+                }
+            })
+        };
 
     let status_code = arms(model, |i, variant| {
         let literal = match &variant.source {
@@ -264,27 +265,29 @@ fn display(
         variant.source_field.is_some() || matches!(variant.source, Source::Transparent { .. })
     });
     let source = has_source.then(|| {
-        let source = arms(model, |_, variant| match (&variant.source, &variant.source_field) {
-            (Source::Transparent { member, ty }, _) => {
-                let binding = member.binding();
-                (
-                    vec![member.clone()],
-                    quote_spanned!(ty.span()=> ::core::error::Error::source(#binding)),
-                )
+        let source = arms(model, |_, variant| {
+            match (&variant.source, &variant.source_field) {
+                (Source::Transparent { member, ty }, _) => {
+                    let binding = member.binding();
+                    (
+                        vec![member.clone()],
+                        quote_spanned!(ty.span()=> ::core::error::Error::source(#binding)),
+                    )
+                }
+                (_, Some((member, ty))) => {
+                    let binding = member.binding();
+                    (
+                        vec![member.clone()],
+                        quote_spanned! {ty.span()=>
+                            ::core::option::Option::Some({
+                                use #private::AsSource as _;
+                                #binding.as_source()
+                            })
+                        },
+                    )
+                }
+                _ => (vec![], quote!(::core::option::Option::None)),
             }
-            (_, Some((member, ty))) => {
-                let binding = member.binding();
-                (
-                    vec![member.clone()],
-                    quote_spanned! {ty.span()=>
-                        ::core::option::Option::Some({
-                            use #private::AsSource as _;
-                            #binding.as_source()
-                        })
-                    },
-                )
-            }
-            _ => (vec![], quote!(::core::option::Option::None)),
         });
         quote! {
             fn source(&self) -> ::core::option::Option<&(dyn ::core::error::Error + 'static)> {
@@ -370,10 +373,11 @@ fn pattern(model: &Model, variant: &VariantModel, members: &[Member]) -> TokenSt
 /// under `cfg` are compared among those compiled in. One sort of a table, then one comparison
 /// per variant, so that the cost grows with the variants, not with their pairs.
 fn distinct_error_types(model: &Model, private: &TokenStream) -> Option<TokenStream> {
+    // Without entries and `cfg`s, the macro has compared every error_type itself.
     if !model
         .variants
         .iter()
-        .any(|variant| variant.checked_when_compiled)
+        .any(|variant| !variant.cfgs.is_empty() || matches!(variant.source, Source::Entry { .. }))
     {
         return None;
     }
@@ -398,11 +402,11 @@ fn distinct_error_types(model: &Model, private: &TokenStream) -> Option<TokenStr
             ),
             Source::Transparent { .. } => continue,
         };
-        let cfgs = &variant.cfgs;
-        table.push(quote!(#(#cfgs)* (#i, #name)));
         if !variant.checked_when_compiled {
             continue;
         }
+        let cfgs = &variant.cfgs;
+        table.push(quote!(#(#cfgs)* (#i, #name)));
         let label = match variant.ident {
             Some(ident) => format!("{owner}::{ident}"),
             None => owner.to_string(),
@@ -410,15 +414,16 @@ fn distinct_error_types(model: &Model, private: &TokenStream) -> Option<TokenStr
         let message = format!(
             "`{label}` has {what}, which another variant of `{owner}` has too (reported beside this one): each variant needs its own error_type"
         );
+        // One constant each, so that both variants of a repeat are reported.
         checks.push(quote_spanned! {span=>
-            if REPEATED_ERROR_TYPE.0 == #i || REPEATED_ERROR_TYPE.1 == #i {
+            const _: () = if REPEATED_ERROR_TYPE.0 == #i || REPEATED_ERROR_TYPE.1 == #i {
                 ::core::panic!(#message);
-            }
+            };
         });
     }
     Some(quote! {
         const REPEATED_ERROR_TYPE: (usize, usize) = #private::repeated_error_type([#(#table),*]);
-        const _: () = { #(#checks)* };
+        #(#checks)*
     })
 }
 
@@ -433,7 +438,8 @@ fn respan(tokens: &TokenStream, span: Span) -> TokenStream {
         .into_iter()
         .map(|mut token| {
             if let TokenTree::Group(group) = &token {
-                let mut respanned = proc_macro2::Group::new(group.delimiter(), respan(&group.stream(), span));
+                let mut respanned =
+                    proc_macro2::Group::new(group.delimiter(), respan(&group.stream(), span));
                 respanned.set_span(span);
                 return TokenTree::Group(respanned);
             }

@@ -49,8 +49,8 @@ pub struct VariantModel<'a> {
     pub from: Option<(Member, &'a Type)>,
     /// The field sent as the envelope's `error_details`.
     pub details: Option<Member>,
-    /// The error_type is only known once compiled (an entry's), or may repeat another's under
-    /// other cfgs: it goes into the compile-time check that error_types differ.
+    /// The error_type goes into the compile-time check that error_types differ (all but a
+    /// repeat the macro reported itself).
     pub checked_when_compiled: bool,
 }
 
@@ -327,7 +327,11 @@ impl<'a> Checker<'a, '_> {
             None => error_type.clone(),
         };
         let own_url = attrs.url.as_ref().and_then(|lit| template(lit, cx));
-        if let Some(lit) = &attrs.fragment {
+        if let Some(lit) = attrs
+            .fragment
+            .as_ref()
+            .filter(|_| url::check_fragment(&fragment).is_none())
+        {
             let shown = match &attrs.url {
                 Some(_) => own_url.as_ref().map(Template::uses_fragment),
                 None => self.type_url.map(Template::uses_fragment),

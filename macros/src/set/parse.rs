@@ -351,12 +351,24 @@ fn parse_name(input: ParseStream) -> syn::Result<Name> {
             && group.delimiter() == proc_macro2::Delimiter::None
         {
             for inner in group.stream() {
-                name_token(&inner, &mut text, &mut after_word, &mut quoted, tokens.is_empty());
+                name_token(
+                    &inner,
+                    &mut text,
+                    &mut after_word,
+                    &mut quoted,
+                    tokens.is_empty(),
+                );
             }
             tokens.extend([token]);
             continue;
         }
-        name_token(&token, &mut text, &mut after_word, &mut quoted, tokens.is_empty());
+        name_token(
+            &token,
+            &mut text,
+            &mut after_word,
+            &mut quoted,
+            tokens.is_empty(),
+        );
         tokens.extend([token]);
     }
     Ok(Name {
@@ -367,7 +379,13 @@ fn parse_name(input: ParseStream) -> syn::Result<Name> {
 }
 
 /// Adds the text of one token of a name as written.
-fn name_token(token: &TokenTree, text: &mut String, after_word: &mut bool, quoted: &mut bool, first: bool) {
+fn name_token(
+    token: &TokenTree,
+    text: &mut String,
+    after_word: &mut bool,
+    quoted: &mut bool,
+    first: bool,
+) {
     {
         match token {
             TokenTree::Ident(ident) => {

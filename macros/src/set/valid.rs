@@ -380,7 +380,7 @@ fn unusable(name: &str, set: &Ident) -> Option<String> {
     }
     if ACCESSORS.contains(&name) {
         return Some(format!(
-            "`{name}` cannot be an error_type of a `stytch_errors!` set: the constant `{set}::{name}` would collide with the generated method `{set}::{name}()` (reserved: {})",
+            "`{name}` cannot be an error_type of a `stytch_errors!` set: the constant `{set}::{name}` would collide with the method `{set}::{name}()` of every set (reserved: {})",
             names::list(ACCESSORS)
         ));
     }
@@ -403,15 +403,20 @@ fn pass_through(attrs: &[Attribute], set: &Ident, cx: &Ctxt) -> Vec<TokenStream>
     for attr in attrs {
         // `#[cfg_attr(predicate, derive(...))]` derives as surely when its predicate holds.
         if attr.path().is_ident("cfg_attr")
-            && let Ok(metas) = attr.parse_args_with(Punctuated::<syn::Meta, Token![,]>::parse_terminated)
+            && let Ok(metas) =
+                attr.parse_args_with(Punctuated::<syn::Meta, Token![,]>::parse_terminated)
         {
             let mut conflict = false;
             for meta in metas.iter().skip(1) {
-                let syn::Meta::List(list) = meta else { continue };
+                let syn::Meta::List(list) = meta else {
+                    continue;
+                };
                 if !list.path.is_ident("derive") {
                     continue;
                 }
-                let Ok(paths) = list.parse_args_with(Punctuated::<Path, Token![,]>::parse_terminated) else {
+                let Ok(paths) =
+                    list.parse_args_with(Punctuated::<Path, Token![,]>::parse_terminated)
+                else {
                     continue;
                 };
                 for path in paths {

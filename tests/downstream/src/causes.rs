@@ -63,11 +63,20 @@ pub struct Plain {
 
 declare_error!(FromMacro, 404, "Widget {id} could not be found.");
 declare_entry_error!(EntryFromMacro, ConsumerError::email_not_found);
-declare_set!(SetFromMacro, first_from_path, second_from_ident, "The first.");
+declare_set!(
+    SetFromMacro,
+    first_from_path,
+    second_from_ident,
+    "The first."
+);
 
 /// A field shown twice, through two traits.
 #[derive(Debug, StytchError)]
-#[stytch(status = 404, url = "https://example.com/e", message = "Widget {id} ({id:?}, {id:>4})")]
+#[stytch(
+    status = 404,
+    url = "https://example.com/e",
+    message = "Widget {id} ({id:?}, {id:>4})"
+)]
 pub struct Repeated {
     /// The id of the widget.
     pub id: u64,
@@ -75,7 +84,11 @@ pub struct Repeated {
 
 /// A higher-ranked where clause, as `derive(Debug)` takes it.
 #[derive(Debug, StytchError)]
-#[stytch(status = 400, url = "https://example.com/e", message = "Bad input: {t:?}")]
+#[stytch(
+    status = 400,
+    url = "https://example.com/e",
+    message = "Bad input: {t:?}"
+)]
 pub struct Hrtb<T>
 where
     for<'a> &'a T: fmt::Debug,

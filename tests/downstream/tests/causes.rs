@@ -19,7 +19,10 @@ fn macro_rules_callers_interpolate_and_name_entries() {
         SetFromMacro::from_error_type("first_from_path"),
         Some(SetFromMacro::first_from_path)
     );
-    assert_eq!(SetFromMacro::second_from_ident.error_message(), "The second.");
+    assert_eq!(
+        SetFromMacro::second_from_ident.error_message(),
+        "The second."
+    );
 }
 
 #[test]
@@ -113,5 +116,8 @@ fn details_travel_as_error_details_on_both_paths() {
 #[allow(deprecated)]
 fn a_deprecated_entry_stays_declared() {
     assert_eq!(Retiring::ALL, [Retiring::retired, Retiring::current]);
-    assert_eq!(Retiring::from_error_type("retired"), Some(Retiring::retired));
+    assert_eq!(
+        Retiring::from_error_type("retired"),
+        Some(Retiring::retired)
+    );
 }

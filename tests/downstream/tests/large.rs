@@ -14,9 +14,11 @@ fn every_name_round_trips() {
     assert_eq!(names.len(), 804);
     // The longest real names, 67 and 74 bytes, are declared like the others.
     assert_eq!(names.iter().map(|name| name.len()).max(), Some(74));
-    assert!(names.contains(
-        &"invalid_organization_auth_factor_setting_for_oauth_tenant_jit_provisioning"
-    ));
+    assert!(
+        names.contains(
+            &"invalid_organization_auth_factor_setting_for_oauth_tenant_jit_provisioning"
+        )
+    );
     assert_eq!(LargeError::ALL.len(), 804);
     for name in &names {
         let entry = LargeError::from_error_type(name).unwrap_or_else(|| panic!("{name} not found"));
