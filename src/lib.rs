@@ -90,8 +90,8 @@ mod consumer;
 pub use b2b::B2bError;
 pub use consumer::ConsumerError;
 pub use stytch_errors_runtime::{
-    ErrorEnvelope, ErrorInfo, ErrorSet, ParseError, ParseErrorKind, Shape, StytchError, Typed,
-    UnknownErrorType, docs, generate_request_id,
+    ErrorCatalog, ErrorEnvelope, ErrorInfo, ErrorSet, ParseError, ParseErrorKind, Shape,
+    StytchError, Typed, UnknownErrorType, docs, generate_request_id,
 };
 
 #[cfg(feature = "actix-web")]

@@ -7,6 +7,7 @@ use serde::de::{self, Deserializer, Visitor};
 pub use crate::ErrorInfo;
 pub use serde;
 pub use std::borrow::Cow;
+pub use std::vec::Vec;
 
 use crate::{ErrorSet, UnknownErrorType};
 
@@ -305,9 +306,37 @@ impl<E: ErrorSet> Visitor<'_> for SetVisitor<E> {
     }
 }
 
+/// A transparent field's type, for listing its errors where it lists its own: through
+/// [`ListsItsOwn`] when it is an `ErrorCatalog`, else through [`ListsNothing`], which method
+/// resolution reaches one reference later.
+pub struct Listed<T: ?Sized>(pub std::marker::PhantomData<T>);
+
+/// The errors of a transparent field's type that lists them.
+pub trait ListsItsOwn {
+    /// Adds the type's errors to `errors`.
+    fn list_into(&self, errors: &mut Vec<&'static ErrorInfo>);
+}
+
+impl<T: crate::ErrorCatalog + ?Sized> ListsItsOwn for Listed<T> {
+    fn list_into(&self, errors: &mut Vec<&'static ErrorInfo>) {
+        errors.extend(T::errors());
+    }
+}
+
+/// A transparent field's type that does not list its errors: nothing to add.
+pub trait ListsNothing {
+    /// Adds nothing.
+    fn list_into(&self, errors: &mut Vec<&'static ErrorInfo>);
+}
+
+impl<T: ?Sized> ListsNothing for &Listed<T> {
+    fn list_into(&self, _: &mut Vec<&'static ErrorInfo>) {}
+}
+
 mod integrations;
 
 pub use crate::__stytch_errors_integrations as integrations;
+pub use crate::__stytch_errors_utoipa as responses;
 // Empty when no integration with support functions is enabled.
 #[allow(unused_imports)]
 pub use integrations::*;

@@ -3,7 +3,7 @@
 
 use std::fmt::{self, Write as _};
 
-use crate::{ErrorInfo, ErrorSet};
+use crate::{ErrorCatalog, ErrorInfo};
 
 /// The request id of the JSON examples unless another is given: the one on Stytch's own pages.
 const EXAMPLE_REQUEST_ID: &str = "request-id-test-b05c992f-ebdc-489d-a754-c7e70ba13141";
@@ -63,10 +63,11 @@ pub struct MarkdownPage<'a> {
 }
 
 impl<'a> MarkdownPage<'a> {
-    /// The page of every entry of `E`, titled with the set's name.
+    /// The page of every error of `E`, a set or a type deriving `StytchError`, titled with its
+    /// name.
     #[must_use]
-    pub fn of<E: ErrorSet>() -> Self {
-        Self::from_entries(E::NAME, E::ALL.iter().map(|entry| entry.info()))
+    pub fn of<E: ErrorCatalog>() -> Self {
+        Self::from_entries(E::TYPE_NAME, E::errors())
     }
 
     /// A page of the given entries, in that order.
@@ -124,10 +125,15 @@ impl fmt::Display for MarkdownPage<'_> {
 fn entry(f: &mut fmt::Formatter<'_>, info: &ErrorInfo, request_id: &str) -> fmt::Result {
     write!(
         f,
-        "\n## {}\n\n**{}** · **{}**\n\n{}\n",
+        "\n## {}\n\n**{}** · **{}**{}\n\n{}\n",
         info.error_type(),
         info.status_code(),
         info.title(),
+        if info.deprecated() {
+            " · *Deprecated*"
+        } else {
+            ""
+        },
         info.description()
     )?;
     list(f, "Common causes", info.causes())?;
@@ -188,7 +194,8 @@ mod tests {
         &[],
         r#"{"status_code":409,"request_id":""#,
         r#"","error_type":"widget_locked","error_message":"Widget \"7\" is locked.\tRetry.","error_url":"https://example.com/errors/409#widget_locked"}"#,
-    );
+    )
+    .__deprecated(true);
     static FULL: ErrorInfo = ErrorInfo::__new(
         404,
         "widget_not_found",
@@ -243,7 +250,7 @@ No widget has the `widget_id`.
 
 ## widget_locked
 
-**409** · **Widget locked**
+**409** · **Widget locked** · *Deprecated*
 
 Widget is locked.
 

@@ -27,6 +27,7 @@ pub struct ErrorInfo {
     /// The envelope's JSON after the request id's value, precomputed and escaped by the macro:
     /// `","error_type":"…","error_message":"…","error_url":"…"}`.
     pub(crate) json_tail: &'static str,
+    deprecated: bool,
 }
 
 impl ErrorInfo {
@@ -59,7 +60,17 @@ impl ErrorInfo {
             troubleshooting,
             json_head,
             json_tail,
+            deprecated: false,
         }
+    }
+
+    /// Marks the entry deprecated or not. Called by the generated code; not part of the public
+    /// API.
+    #[doc(hidden)]
+    #[must_use]
+    pub const fn __deprecated(mut self, deprecated: bool) -> Self {
+        self.deprecated = deprecated;
+        self
     }
 
     /// The HTTP status, in `400..=599`.
@@ -106,6 +117,12 @@ impl ErrorInfo {
     /// Troubleshooting steps (Markdown), possibly none.
     pub const fn troubleshooting(&self) -> &'static [&'static str] {
         self.troubleshooting
+    }
+
+    /// Whether the error is retired (`#[deprecated]`): still declared, since clients still meet
+    /// it, and marked so on docs pages.
+    pub const fn deprecated(&self) -> bool {
+        self.deprecated
     }
 
     /// The envelope of one response carrying this entry, with the request's id.

@@ -9,6 +9,7 @@
 #![deny(missing_docs)]
 #![cfg_attr(docsrs, feature(doc_cfg))]
 
+mod catalog;
 pub mod docs;
 mod envelope;
 mod error;
@@ -43,6 +44,7 @@ pub mod utoipa;
 #[doc(hidden)]
 pub mod __private;
 
+pub use catalog::ErrorCatalog;
 pub use envelope::{ErrorEnvelope, ParseError, ParseErrorKind, Shape, Typed};
 pub use error::StytchError;
 pub use info::ErrorInfo;

@@ -2,13 +2,13 @@
 
 use std::fmt::Write as _;
 
-use crate::ErrorSet;
+use crate::ErrorCatalog;
 
 /// The statuses of `E`, in declaration order.
-pub(crate) fn statuses<E: ErrorSet>() -> Vec<u16> {
+pub(crate) fn statuses<E: ErrorCatalog>() -> Vec<u16> {
     let mut statuses: Vec<u16> = Vec::new();
-    for entry in E::ALL {
-        let status = entry.info().status_code();
+    for info in E::errors() {
+        let status = info.status_code();
         if !statuses.contains(&status) {
             statuses.push(status);
         }
@@ -17,19 +17,22 @@ pub(crate) fn statuses<E: ErrorSet>() -> Vec<u16> {
 }
 
 /// The names of `E` with that status (all of them for `None`), in declaration order.
-pub(crate) fn names<E: ErrorSet>(status: Option<u16>) -> Vec<&'static str> {
-    E::ALL
-        .iter()
-        .map(|entry| entry.info())
+pub(crate) fn names<E: ErrorCatalog>(status: Option<u16>) -> Vec<&'static str> {
+    let mut names: Vec<&'static str> = E::errors()
+        .into_iter()
         .filter(|info| status.is_none_or(|status| info.status_code() == status))
         .map(|info| info.error_type())
-        .collect()
+        .collect();
+    // A name listed twice (an entry reused by a derived type beside its set) is shown once.
+    let mut seen = std::collections::HashSet::new();
+    names.retain(|name| seen.insert(*name));
+    names
 }
 
 /// The description of `error_type` in the envelope of `E` (of its entries with that status, for
 /// `Some`): the names per status, and a word that the list is open.
-pub(crate) fn error_type<E: ErrorSet>(status: Option<u16>) -> String {
-    let mut text = format!("The error's snake_case name. `{}` declares", E::NAME);
+pub(crate) fn error_type<E: ErrorCatalog>(status: Option<u16>) -> String {
+    let mut text = format!("The error's snake_case name. `{}` declares", E::TYPE_NAME);
     let statuses = match status {
         Some(status) => vec![status],
         None => statuses::<E>(),
@@ -51,9 +54,9 @@ pub(crate) fn error_type<E: ErrorSet>(status: Option<u16>) -> String {
 
 /// The description of a response of `E` with that status.
 #[cfg(feature = "utoipa")]
-pub(crate) fn response<E: ErrorSet>(status: u16) -> String {
+pub(crate) fn response<E: ErrorCatalog>(status: u16) -> String {
     let names = names::<E>(Some(status));
-    let mut text = format!("{} error ({status}): ", E::NAME);
+    let mut text = format!("{} error ({status}): ", E::TYPE_NAME);
     for (index, name) in names.iter().enumerate() {
         let separator = if index == 0 { "" } else { ", " };
         let _ = write!(text, "{separator}`{name}`");

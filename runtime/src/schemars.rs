@@ -1,7 +1,8 @@
 //! `schemars` integration: JSON Schemas of the envelope.
 //!
 //! [`ErrorEnvelope`] implements `JsonSchema` (the envelope of any error: `error_type` is any
-//! string). For a set, [`envelope_schema`] documents `error_type` with the set's names per
+//! string). For a set or a derived type ([`ErrorCatalog`]), [`envelope_schema`] documents
+//! `error_type` with its names per
 //! status, as examples and in its description, never as a closed `enum`: clients must accept
 //! names that a later version of the API adds.
 
@@ -9,7 +10,7 @@ use std::borrow::Cow;
 
 use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 
-use crate::{ErrorEnvelope, ErrorSet, schema_text};
+use crate::{ErrorCatalog, ErrorEnvelope, schema_text};
 
 impl JsonSchema for ErrorEnvelope<'_> {
     fn schema_name() -> Cow<'static, str> {
@@ -54,14 +55,14 @@ impl JsonSchema for ErrorEnvelope<'_> {
     }
 }
 
-/// The schema of the envelope of `E`'s errors: `status_code` and `error_type` give the set's
+/// The schema of the envelope of `E`'s errors: `status_code` and `error_type` give its
 /// statuses and names as examples, the description of `error_type` lists the names per status
 /// and says the list is open; every field is required, as in the responses the web framework
 /// integrations write.
 #[must_use]
-pub fn envelope_schema<E: ErrorSet>() -> Schema {
+pub fn envelope_schema<E: ErrorCatalog>() -> Schema {
     json_schema!({
-        "title": format!("{} envelope", E::NAME),
+        "title": format!("{} envelope", E::TYPE_NAME),
         "type": "object",
         "description": schema_text::ENVELOPE,
         "properties": {

@@ -1,9 +1,11 @@
-//! `utoipa` integration: OpenAPI schemas of the envelope and responses of a set.
+//! `utoipa` integration: OpenAPI schemas of the envelope and responses of an error type.
 //!
 //! [`ErrorEnvelope`] implements `ToSchema` (the envelope of any error: `error_type` is any
-//! string). For a set, [`envelope_schema`] documents `error_type` with the set's names per
-//! status, and every set declared with `stytch_errors!` implements `IntoResponses`, one response
-//! per status with its names, so that a path lists them with `responses(ConsumerError)`:
+//! string). For a set or a derived type ([`ErrorCatalog`]), [`envelope_schema`] documents
+//! `error_type` with its names per status, and every set declared with `stytch_errors!` and
+//! every type deriving `StytchError` without generics implements `IntoResponses`, one response
+//! per status with its names, so that a path lists them with `responses(ConsumerError)` or
+//! `responses(AppError)` (a transparent variant contributes the names of its field's type):
 //!
 //! ```ignore
 //! #[utoipa::path(get, path = "/users/{id}", responses(
@@ -25,7 +27,7 @@ use utoipa::openapi::schema::{ObjectBuilder, Schema, SchemaFormat, Type};
 use utoipa::openapi::{ContentBuilder, RefOr, Response, ResponseBuilder};
 use utoipa::{PartialSchema, ToSchema};
 
-use crate::{ErrorEnvelope, ErrorSet, schema_text};
+use crate::{ErrorCatalog, ErrorEnvelope, schema_text};
 
 impl PartialSchema for ErrorEnvelope<'_> {
     fn schema() -> RefOr<Schema> {
@@ -44,14 +46,14 @@ impl ToSchema for ErrorEnvelope<'_> {
     }
 }
 
-/// The schema of the envelope of `E`'s errors: `error_type` lists the set's names per status,
+/// The schema of the envelope of `E`'s errors: `error_type` lists its names per status,
 /// as examples and in its description, and stays open to others; every field is required, as
 /// in the responses the web framework integrations write.
 ///
 /// Register it under a name of your choice, for instance
 /// `components.schema("ConsumerErrorEnvelope", envelope_schema::<ConsumerError>())`.
 #[must_use]
-pub fn envelope_schema<E: ErrorSet>() -> Schema {
+pub fn envelope_schema<E: ErrorCatalog>() -> Schema {
     envelope(
         schema_text::error_type::<E>(None),
         schema_text::names::<E>(None),
@@ -61,9 +63,9 @@ pub fn envelope_schema<E: ErrorSet>() -> Schema {
 
 /// One response per status of `E`, keyed by the status: its description names the error_types
 /// with that status, and its `application/json` body is the envelope with those names. What the
-/// `IntoResponses` implementation of every set returns.
+/// `IntoResponses` implementation of every set and derived type returns.
 #[must_use]
-pub fn responses<E: ErrorSet>() -> BTreeMap<String, RefOr<Response>> {
+pub fn responses<E: ErrorCatalog>() -> BTreeMap<String, RefOr<Response>> {
     schema_text::statuses::<E>()
         .into_iter()
         .map(|status| {

@@ -34,6 +34,7 @@ pub fn expand(model: &Model) -> TokenStream {
             })
         });
     let distinct = distinct_error_types(model, &private);
+    let catalog = catalog(model, &private);
 
     // A transparent field is called through `StytchError`, whose bound the impl carries: a
     // field of another type gets one error, on its type.
@@ -189,6 +190,7 @@ pub fn expand(model: &Model) -> TokenStream {
             }
 
             #display
+            #catalog
 
             #private::integrations! {
                 derive [#integration_generics] #ident #integration_ty_generics [#integration_bounds]
@@ -211,10 +213,14 @@ fn display(
     let mut bounds: Vec<WherePredicate> = transparent_bounds.to_vec();
     let mut error_bounds: Vec<WherePredicate> = transparent_bounds.to_vec();
     for variant in &model.variants {
-        let fields = &variant.fields;
         if let Some((_, message)) = &variant.message {
+            let types: std::collections::HashMap<&Member, &Type> = variant
+                .fields
+                .iter()
+                .map(|(member, ty)| (member, *ty))
+                .collect();
             for (member, used_as) in &message.uses {
-                let Some(ty) = fields.iter().find(|(m, _)| m == member).map(|(_, ty)| *ty) else {
+                let Some(&ty) = types.get(member) else {
                     continue;
                 };
                 if *used_as != "count" && mentions_type_param(ty, &input.generics) {
@@ -425,6 +431,84 @@ fn distinct_error_types(model: &Model, private: &TokenStream) -> Option<TokenStr
         const REPEATED_ERROR_TYPE: (usize, usize) = #private::repeated_error_type([#(#table),*]);
         #(#checks)*
     })
+}
+
+/// `ErrorCatalog`: the errors of the type, one static `ErrorInfo` per variant with its own
+/// attributes, an entry's own for an entry variant, the field type's list for a transparent
+/// one; and with it, when the type has no generics, the `IntoResponses` of utoipa.
+fn catalog(model: &Model, private: &TokenStream) -> TokenStream {
+    let input = model.input;
+    let ident = &input.ident;
+    let krate = &model.krate;
+    let name = ident.to_string();
+    let mut statics = Vec::new();
+    let mut pushes = Vec::new();
+    for (i, variant) in model.variants.iter().enumerate() {
+        let cfgs = &variant.cfgs;
+        match &variant.source {
+            Source::Literal {
+                status_code,
+                error_type,
+                url,
+            } => {
+                let info = format_ident!("INFO_{}", i);
+                let title = crate::names::to_sentence_case(error_type);
+                let message = match &variant.message {
+                    Some((lit, _)) => lit.value(),
+                    None => title.clone(),
+                };
+                let description = if variant.docs.is_empty() {
+                    message.clone()
+                } else {
+                    variant.docs.clone()
+                };
+                let fragment = error_type;
+                let json_head = crate::json::head(*status_code);
+                let json_tail = crate::json::tail(error_type, &message, url);
+                let deprecated = variant.deprecated.then(|| quote!(.__deprecated(true)));
+                statics.push(quote! {
+                    #(#cfgs)*
+                    static #info: #private::ErrorInfo = #private::ErrorInfo::__new(
+                        #status_code, #error_type, #message, #url, #fragment, #title,
+                        #description, &[], &[], #json_head, #json_tail,
+                    )#deprecated;
+                });
+                pushes.push(quote!(#(#cfgs)* errors.push(&#info);));
+            }
+            Source::Entry { .. } => {
+                let entry = entry_const(i);
+                pushes.push(quote!(#(#cfgs)* errors.push(#entry);));
+            }
+            Source::Transparent { ty, .. } => pushes.push(quote! {
+                #(#cfgs)*
+                (&#private::Listed::<#ty>(::core::marker::PhantomData)).list_into(&mut errors);
+            }),
+        }
+    }
+    let (impl_generics, ty_generics, where_clause) = input.generics.split_for_impl();
+    let utoipa = input
+        .generics
+        .params
+        .is_empty()
+        .then(|| quote!(#private::responses! { #ident }));
+    quote! {
+        #(#statics)*
+
+        #[automatically_derived]
+        impl #impl_generics #krate::ErrorCatalog for #ident #ty_generics #where_clause {
+            const TYPE_NAME: &'static str = #name;
+            fn errors() -> #private::Vec<&'static #private::ErrorInfo> {
+                #[allow(unused_imports)]
+                use #private::{ListsItsOwn as _, ListsNothing as _};
+                #[allow(unused_mut)]
+                let mut errors = #private::Vec::new();
+                #(#pushes)*
+                errors
+            }
+        }
+
+        #utoipa
+    }
 }
 
 fn entry_const(index: usize) -> Ident {

@@ -12,7 +12,7 @@ use crate::ctxt::Ctxt;
 use crate::names;
 
 /// A field of a variant or struct: its name, or its position in a tuple.
-#[derive(Clone, PartialEq, Eq)]
+#[derive(Clone, PartialEq, Eq, Hash)]
 pub enum Member {
     Named(String),
     Index(usize),
@@ -71,6 +71,8 @@ pub struct FieldList<'a> {
     pub owner: String,
     pub fields: Vec<(Member, &'a Type)>,
     pub tuple: bool,
+    /// What a message can refer to, written once for all the errors that end with it.
+    pub listed: std::cell::OnceCell<String>,
 }
 
 /// A checked message.
@@ -102,19 +104,20 @@ impl Message {
 
     /// The fields the message shows, each once.
     pub fn members(&self) -> Vec<Member> {
-        let mut members: Vec<Member> = Vec::new();
-        for (member, _) in &self.uses {
-            if !members.contains(member) {
-                members.push(member.clone());
-            }
-        }
-        members
+        let mut seen = std::collections::HashSet::new();
+        self.uses
+            .iter()
+            .filter(|(member, _)| seen.insert(member))
+            .map(|(member, _)| member.clone())
+            .collect()
     }
 }
 
 /// Checks a message against the fields, reporting every bad placeholder.
 pub fn parse(lit: &LitStr, fields: &FieldList, cx: &Ctxt) -> Message {
     let text = lit.value();
+    let spans = Spans::new(lit, &text);
+    let lit = &spans;
     let mut format = String::with_capacity(text.len() + 16);
     let mut fixed = String::with_capacity(text.len());
     let mut uses = Vec::new();
@@ -188,6 +191,8 @@ pub fn parse(lit: &LitStr, fields: &FieldList, cx: &Ctxt) -> Message {
     }
     format.push_str(rest);
     fixed.push_str(rest);
+    let mut seen = std::collections::HashSet::new();
+    uses.retain(|used| seen.insert(used.clone()));
     Message {
         fixed: (placeholders == 0).then_some(fixed),
         format,
@@ -197,7 +202,7 @@ pub fn parse(lit: &LitStr, fields: &FieldList, cx: &Ctxt) -> Message {
 
 /// Where a placeholder stands in the literal, for errors.
 struct Place<'a> {
-    lit: &'a LitStr,
+    lit: &'a Spans<'a>,
     start: usize,
     len: usize,
     written: &'a str,
@@ -225,12 +230,12 @@ fn resolve(arg: &str, place: &Place, fields: &FieldList, cx: &Ctxt) -> Option<Me
                 "`{written}` in the message: `{owner}` has {} field{}; {}",
                 fields.fields.len(),
                 if fields.fields.len() == 1 { "" } else { "s" },
-                which_fields(fields)
+                fields.listed.get_or_init(|| which_fields(fields))
             )
         } else {
             format!(
                 "`{written}` in the message: the fields of `{owner}` have names, not positions; {}",
-                which_fields(fields)
+                fields.listed.get_or_init(|| which_fields(fields))
             )
         }
     } else {
@@ -253,7 +258,7 @@ fn resolve(arg: &str, place: &Place, fields: &FieldList, cx: &Ctxt) -> Option<Me
             .unwrap_or_default();
         format!(
             "`{written}` in the message: `{owner}` has no field `{name}`; {suggestion}{}",
-            which_fields(fields)
+            fields.listed.get_or_init(|| which_fields(fields))
         )
     };
     error_at(place.lit, place.start, place.len, &problem, cx);
@@ -333,10 +338,10 @@ fn rewrite_spec(
     Some(out)
 }
 
+/// Adds a use; repeats are removed once the message is read, so that adding costs the same
+/// however many uses there are.
 fn add_use(uses: &mut Vec<(Member, &'static str)>, member: Member, used_as: &'static str) {
-    if !uses.contains(&(member.clone(), used_as)) {
-        uses.push((member, used_as));
-    }
+    uses.push((member, used_as));
 }
 
 /// The formatting trait a spec asks for: `Display` for none, `Debug` for `?`, `LowerHex` for `x`...
@@ -356,20 +361,49 @@ fn trait_of(spec: &str) -> &'static str {
     }
 }
 
+/// The message's literal, read once, so that each error costs the same however many there are.
+struct Spans<'a> {
+    lit: &'a LitStr,
+    token: proc_macro2::Literal,
+    /// Where the value starts in the token's text: after `"`, or `r#"` for a raw string.
+    prefix: usize,
+    /// How far the token's text and the value agree, from the start: offsets up to there line
+    /// up with the text, as nothing before them is escaped.
+    clean: usize,
+}
+
+impl<'a> Spans<'a> {
+    fn new(lit: &'a LitStr, value: &str) -> Self {
+        let token = lit.token();
+        let repr = token.to_string();
+        let prefix = repr.find('"').map_or(1, |quote| quote + 1);
+        let clean = repr
+            .get(prefix..)
+            .unwrap_or_default()
+            .bytes()
+            .zip(value.bytes())
+            .take_while(|(a, b)| a == b)
+            .count();
+        Spans {
+            lit,
+            token,
+            prefix,
+            clean,
+        }
+    }
+}
+
 /// Reports `message` on the placeholder where the compiler can point inside a string literal,
 /// and on the whole literal where it cannot (stable Rust).
-fn error_at(lit: &LitStr, start: usize, len: usize, message: &str, cx: &Ctxt) {
-    // The token's text starts with `"` (or `r#"` for a raw string); offsets are into the value,
-    // and only line up with the text when nothing before them is escaped.
-    let token = lit.token();
-    let repr = token.to_string();
-    let prefix = repr.find('"').map_or(1, |quote| quote + 1);
-    let value = lit.value();
-    let escaped_before = repr.get(prefix..prefix + start) != value.get(..start);
-    let span = if escaped_before {
-        None
+fn error_at(spans: &Spans, start: usize, len: usize, message: &str, cx: &Ctxt) {
+    let span = if start <= spans.clean {
+        let from = spans.prefix + start;
+        spans.token.subspan(from..from + len)
     } else {
-        token.subspan(prefix + start..prefix + start + len)
+        None
     };
-    cx.push(syn::Error::new(span.unwrap_or_else(|| lit.span()), message));
+    cx.push(syn::Error::new(
+        span.unwrap_or_else(|| spans.lit.span()),
+        message,
+    ));
 }

@@ -52,6 +52,10 @@ pub struct VariantModel<'a> {
     /// The error_type goes into the compile-time check that error_types differ (all but a
     /// repeat the macro reported itself).
     pub checked_when_compiled: bool,
+    /// The doc comment, for docs pages.
+    pub docs: String,
+    /// `#[deprecated]`, marked on docs pages.
+    pub deprecated: bool,
 }
 
 /// Where a variant's status, error_type and URL come from.
@@ -104,7 +108,9 @@ pub fn check<'a>(input: &'a DeriveInput, cx: &Ctxt) -> Model<'a> {
     let mut variants = Vec::new();
     match &input.data {
         Data::Struct(data) => {
-            variants.push(checker.variant(None, &[], &data.fields, &top));
+            let mut model = checker.variant(None, &[], &data.fields, &top);
+            (model.docs, model.deprecated) = docs(&input.attrs);
+            variants.push(model);
         }
         Data::Enum(data) => {
             for variant in &data.variants {
@@ -117,6 +123,7 @@ pub fn check<'a>(input: &'a DeriveInput, cx: &Ctxt) -> Model<'a> {
                 let mut model =
                     checker.variant(Some(&variant.ident), &cfgs, &variant.fields, &attrs);
                 model.cfgs = cfgs;
+                (model.docs, model.deprecated) = docs(&variant.attrs);
                 variants.push(model);
             }
         }
@@ -249,6 +256,8 @@ impl<'a> Checker<'a, '_> {
                 from,
                 details,
                 checked_when_compiled: false,
+                docs: String::new(),
+                deprecated: false,
             };
         }
         if let Some(path) = &attrs.entry {
@@ -284,6 +293,8 @@ impl<'a> Checker<'a, '_> {
                 from,
                 details,
                 checked_when_compiled: entry,
+                docs: String::new(),
+                deprecated: false,
             };
         }
 
@@ -372,6 +383,8 @@ impl<'a> Checker<'a, '_> {
             from,
             details,
             checked_when_compiled,
+            docs: String::new(),
+            deprecated: false,
         }
     }
 
@@ -506,7 +519,26 @@ fn field_list<'a>(owner: &Ident, fields: &'a Fields) -> FieldList<'a> {
         owner: owner.to_string(),
         fields,
         tuple,
+        listed: std::cell::OnceCell::new(),
     }
+}
+
+/// The doc comment of a variant or type, its lines joined, and whether it is deprecated.
+fn docs(attrs: &[Attribute]) -> (String, bool) {
+    let mut lines = Vec::new();
+    for attr in attrs {
+        if let syn::Meta::NameValue(doc) = &attr.meta
+            && doc.path.is_ident("doc")
+            && let syn::Expr::Lit(syn::ExprLit {
+                lit: syn::Lit::Str(text),
+                ..
+            }) = &doc.value
+        {
+            lines.push(text.value().trim().to_owned());
+        }
+    }
+    let deprecated = attrs.iter().any(|attr| attr.path().is_ident("deprecated"));
+    (lines.join("\n").trim().to_owned(), deprecated)
 }
 
 /// The first `#[error(...)]` of thiserror on the type or its variants.

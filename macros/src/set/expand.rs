@@ -70,11 +70,16 @@ pub fn expand(model: &Model) -> TokenStream {
         let troubleshooting = &entry.troubleshooting;
         let json_head = json::head(status_code);
         let json_tail = json::tail(error_type, message, url);
+        let deprecated = entry
+            .entry
+            .deprecated
+            .is_some()
+            .then(|| quote!(.__deprecated(true)));
         quote! {
             #private::ErrorInfo::__new(
                 #status_code, #error_type, #message, #url, #fragment, #title, #description,
                 &[#(#causes),*], &[#(#troubleshooting),*], #json_head, #json_tail,
-            )
+            )#deprecated
         }
     });
     let (lookup_tables, lookup) = lookup(model, &private);
