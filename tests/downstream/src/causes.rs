@@ -97,12 +97,12 @@ where
     pub t: T,
 }
 
-/// Two variants with one error_type, never compiled in together.
+/// Two variants with one `error_type`, never compiled in together.
 #[derive(Debug, StytchError)]
 #[stytch(url = "https://example.com/docs/errors/{status}#{error_type}")]
 pub enum Configured {
     /// Under a predicate that holds.
-    #[cfg(all())]
+    #[cfg(not(any()))]
     #[stytch(status = 404, error_type = "gone", message = "Gone.")]
     Present,
     /// Under one that does not.
