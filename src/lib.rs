@@ -162,12 +162,15 @@ struct ReadmeDoctests;
 ///   - `url = "..."`: the documentation URL template of the set, an absolute http(s) URL with
 ///     the placeholders `{status}`, `{error_type}` and `{fragment}`;
 ///   - `crate = path`: where this crate is, when it was renamed in `Cargo.toml`.
-/// - A group per HTTP status (`400..=599`), each entry `error_type: "message"`: the
-///   error_type is lower snake_case, at most 128 bytes, unique within the set.
+/// - A group per HTTP status (`400..=599`, written as a plain decimal number), each entry
+///   `error_type: "message"`: the error_type is lower snake_case ASCII, at most 128 bytes, unique
+///   within the set. Names may come through `macro_rules!` (`$name:ident` or `$name:path`).
 /// - An entry's optional `{ ... }` block: `title` (default: the error_type in sentence case),
 ///   `description` (default: the message), `causes` and `troubleshooting` (lists of strings),
 ///   `fragment` (default: the error_type) and `url` (replaces the set's template for this entry,
 ///   and may use the same placeholders). Doc comments on an entry go on its variant.
+/// - `#[deprecated]` on an entry retires its error_type: it stays declared (clients still meet
+///   it) and listed, code that names it is warned, and docs pages mark it *Deprecated*.
 ///
 /// # Generated
 ///
@@ -182,9 +185,10 @@ struct ReadmeDoctests;
 /// - [`StytchError`], [`ErrorSet`], `Display` (the message), `std::error::Error`, `FromStr`
 ///   (failing with [`UnknownErrorType`]) and serde's `Serialize`/`Deserialize` as the wire name.
 ///
-/// Because the wire-name constants share a namespace with the accessors, the error_types
-/// `status_code`, `error_type`, `error_message`, `error_url`, `info` and `from_error_type` are refused, as
-/// are `crate`, `self` and `super`; other Rust keywords become raw constants (`r#type`).
+/// Because the wire-name constants share a namespace with the accessors and the trait methods
+/// of a set, the error_types `status_code`, `error_type`, `error_message`, `error_url`, `info`,
+/// `from_error_type`, `entry_info`, `envelope`, `http_status` and `similar` are refused, as are
+/// `crate`, `self` and `super`; other Rust keywords become raw constants (`r#type`).
 ///
 /// # Compile-time checks
 ///
@@ -193,7 +197,8 @@ struct ReadmeDoctests;
 /// declared twice (both places named), a status outside `400..=599`, an empty or
 /// whitespace-padded message, title, description, cause or step, a URL that is not absolute
 /// http(s) or uses an unknown placeholder, an entry left without URL, unknown keys and options
-/// (with "did you mean"), and a `derive` of a trait the macro implements itself.
+/// (with "did you mean"), and a `derive` of a trait the macro implements itself (in
+/// `#[cfg_attr(..., derive(...))]` too).
 pub use stytch_errors_macros::stytch_errors;
 
 /// Derives [`StytchError`] for a struct or an enum of your own: the status, error_type, message
@@ -231,15 +236,17 @@ pub use stytch_errors_macros::stytch_errors;
 ///
 /// `#[stytch(...)]` on a variant, or on a struct:
 /// - `status = 404`: the HTTP status, in `400..=599`.
-/// - `error_type = "..."`: the wire name, lower snake_case and at most 128 bytes; by default the
-///   snake_case of the variant's or struct's name (`WidgetNotFound` becomes `widget_not_found`).
-///   Two variants of an enum cannot have the same error_type.
+/// - `error_type = "..."`: the wire name, lower snake_case ASCII and at most 128 bytes; by
+///   default the snake_case of the variant's or struct's name (`WidgetNotFound` becomes
+///   `widget_not_found`). A name that is not ASCII (`CaféNotFound`) has no default: give one.
+///   Two variants of an enum that are compiled in together cannot have the same error_type.
 /// - `message = "..."`: the message, which interpolates fields as thiserror's do: `{id}`, `{0}`,
 ///   format specs such as `{id:?}`, `{ratio:.2}` or `{ratio:.prec$}`, and `{{`/`}}` for braces.
 ///   A placeholder that names no field is a compile error.
 /// - `url = "..."`: the documentation URL template, as in [`stytch_errors!`], with the
 ///   placeholders `{status}`, `{error_type}` and `{fragment}`; replaces the type's template.
-/// - `fragment = "..."`: what `{fragment}` stands for (default: the error_type).
+/// - `fragment = "..."`: what `{fragment}` stands for (default: the error_type); the URL
+///   template must use `{fragment}`.
 /// - `entry = Set::wire_name`: status, error_type, message and URL from an entry of a set
 ///   declared with [`stytch_errors!`], such as `ConsumerError::email_not_found`; a misspelled wire
 ///   name fails the build. Only `message` may be given beside it, to override the entry's.
@@ -249,7 +256,31 @@ pub use stytch_errors_macros::stytch_errors;
 ///
 /// On an enum, `#[stytch(...)]` takes `url` (the template of every variant) and `crate`; a struct
 /// takes `crate` beside its own keys. `crate = path` names this crate when it was renamed in
-/// `Cargo.toml`.
+/// `Cargo.toml`. Every value may come from a `macro_rules!` caller (`message = $message`).
+///
+/// On a field, `#[stytch(details)]` (one field per variant, of any `Serialize` type) sends the
+/// field as the envelope's `error_details`, on the serde path and `write_json` alike:
+///
+/// ```
+/// use std::collections::BTreeMap;
+/// use stytch_errors::StytchError;
+///
+/// #[derive(Debug, StytchError)]
+/// #[stytch(status = 400, url = "https://example.com/docs/errors/{status}#{error_type}")]
+/// #[stytch(message = "{count} fields are invalid.")]
+/// struct ValidationFailed {
+///     count: usize,
+///     #[stytch(details)]
+///     fields: BTreeMap<&'static str, &'static str>,
+/// }
+///
+/// let error = ValidationFailed { count: 1, fields: BTreeMap::from([("email", "is empty")]) };
+/// let envelope = error.envelope("request-1");
+/// assert_eq!(envelope.error_details().unwrap()["email"], "is empty");
+/// ```
+///
+/// A value that serde cannot make a JSON value of (a map whose keys are not strings, say) sends
+/// no `error_details`.
 ///
 /// # `Display` and `Error`
 ///
@@ -291,6 +322,45 @@ pub use stytch_errors_macros::stytch_errors;
 /// Entries and transparent fields keep their own messages either way. A type with thiserror's
 /// `#[error(...)]` attributes cannot have a `message` too.
 ///
+/// When the derive implements `Error`, it follows thiserror's conventions for the cause, so
+/// that no second derive is needed: a field marked `#[source]`, or named `source`, is
+/// `source()` (any error type, or a boxed `dyn Error`); `#[from]` marks the source too and
+/// implements `From<FieldType>`, so that `?` converts (the field must be the variant's only
+/// one); a `transparent` variant's `source()` is its field's. The cause never reaches the
+/// envelope: the message is the public text, the chain is for logs.
+///
+/// ```
+/// use std::error::Error as _;
+/// use stytch_errors::StytchError;
+///
+/// #[derive(Debug, StytchError)]
+/// #[stytch(url = "https://example.com/docs/errors/{status}#{error_type}")]
+/// enum StoreError {
+///     #[stytch(status = 503, message = "The widget store is unavailable.")]
+///     Unavailable(#[from] std::io::Error),
+/// }
+///
+/// fn read() -> Result<(), StoreError> {
+///     Err(std::io::Error::other("disk full"))?
+/// }
+///
+/// let error = read().unwrap_err();
+/// assert_eq!(error.source().unwrap().to_string(), "disk full");
+/// assert_eq!(error.envelope("request-1").error_message(), "The widget store is unavailable.");
+/// ```
+///
+/// `#[deprecated]` on a variant is kept, and marks it *Deprecated* on docs pages.
+///
+/// # Listed errors
+///
+/// A derived type lists its errors as a set does, through [`ErrorCatalog`]: one per variant
+/// (status, error_type, message as written, URL, and the doc comment as description), an entry
+/// variant's entry, and for a `transparent` variant the errors of its field's type where that
+/// type lists its own. Docs pages ([`docs::MarkdownPage::of`]), and with their features the
+/// OpenAPI responses of utoipa (`responses(AppError)` works: a type without generics
+/// implements `IntoResponses`) and the JSON Schemas of schemars, take derived types as they
+/// take sets.
+///
 /// Generics, lifetimes and `#[cfg]` on variants are supported; bounds are added for generic
 /// fields that messages show or that are transparent.
 ///
@@ -303,6 +373,9 @@ pub use stytch_errors_macros::stytch_errors;
 /// error_type (checked at compile time for entries too), a bad URL template or fragment, a
 /// variant without status or URL, an empty or whitespace-padded message, a placeholder that
 /// names no field, keys given beside `entry` or `transparent` that they replace, a
-/// `transparent` variant without exactly one field, a variant without message beside variants
-/// with one, and a union.
+/// `transparent` variant without exactly one field or whose field is no `StytchError` (the error
+/// on the field's type), a variant without message beside variants with one, `#[from]` beside
+/// other fields, two sources or two `details` in one variant, a `fragment` that the URL does not
+/// show, and a union. Keys named as other crates name them get the right one: `msg` is
+/// `message`, `code` is `status`.
 pub use stytch_errors_macros::StytchError;

@@ -21,6 +21,11 @@ const VALID: &str = r#"
         Stytch(ConsumerError),
         #[stytch(status = 422, message = "{ratio:.prec$}", url = "https://x.test/{fragment}", fragment = "f")]
         Ratio { ratio: f64, prec: usize },
+        #[stytch(status = 500, message = "Store {0} ({0:?}).")]
+        Store(#[from] std::io::Error),
+        #[deprecated]
+        #[stytch(status = 400, message = "{n} bad")]
+        Bad { n: usize, #[stytch(details)] d: Vec<u8>, #[source] cause: std::fmt::Error, source: E },
     }
 "#;
 

@@ -181,3 +181,22 @@ stytch_errors! {
         }
     }
 }
+
+/// A higher-ranked bound on the field's type itself, and a generic error as the source.
+#[derive(Debug, StytchError)]
+#[stytch(url = "https://example.com/docs/errors/{status}#{error_type}")]
+pub enum HrtbEnum<T, E>
+where
+    T: for<'a> PartialEq<&'a str> + fmt::Debug,
+    E: std::error::Error + 'static,
+{
+    /// Shows the field with `Debug`.
+    #[stytch(status = 400, message = "Bad {t:?} ({t:?})")]
+    Bad {
+        /// The input.
+        t: T,
+    },
+    /// A generic cause.
+    #[stytch(status = 500, message = "Failed.")]
+    Failed(#[source] E),
+}
