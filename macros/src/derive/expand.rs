@@ -223,7 +223,10 @@ fn display(
                 let Some(&ty) = types.get(member) else {
                     continue;
                 };
-                if *used_as != "count" && mentions_type_param(ty, &input.generics) {
+                if *used_as != "count"
+                    && mentions_type_param(ty, &input.generics)
+                    && !bounded_already(ty, used_as, &input.generics)
+                {
                     let used_as = Ident::new(used_as, Span::call_site());
                     bounds.push(parse_quote!(#ty: ::core::fmt::#used_as));
                 }
@@ -531,6 +534,52 @@ fn respan(tokens: &TokenStream, span: Span) -> TokenStream {
             token
         })
         .collect()
+}
+
+/// Whether the type's where clause bounds `ty` by the formatting trait `used_as` already, up to
+/// lifetimes (`for<'a> &'a T: Debug` for a field `&'x T`): a second bound that differs only in
+/// its lifetime would make the two ambiguous to the compiler.
+fn bounded_already(ty: &Type, used_as: &str, generics: &Generics) -> bool {
+    let Some(clause) = &generics.where_clause else {
+        return false;
+    };
+    let wanted = without_lifetimes(quote!(#ty));
+    clause.predicates.iter().any(|predicate| {
+        let WherePredicate::Type(predicate) = predicate else {
+            return false;
+        };
+        let bounded_ty = &predicate.bounded_ty;
+        without_lifetimes(quote!(#bounded_ty)) == wanted
+            && predicate.bounds.iter().any(|bound| match bound {
+                syn::TypeParamBound::Trait(bound) => bound
+                    .path
+                    .segments
+                    .last()
+                    .is_some_and(|last| last.ident == used_as),
+                _ => false,
+            })
+    })
+}
+
+/// The text of `tokens` with every lifetime left out.
+fn without_lifetimes(tokens: TokenStream) -> String {
+    let mut text = String::new();
+    let mut after_apostrophe = false;
+    for token in tokens {
+        match &token {
+            TokenTree::Punct(punct) if punct.as_char() == '\'' => after_apostrophe = true,
+            TokenTree::Ident(_) if after_apostrophe => after_apostrophe = false,
+            TokenTree::Group(group) => {
+                text.push_str(&without_lifetimes(group.stream()));
+                text.push(' ');
+            }
+            _ => {
+                text.push_str(&token.to_string());
+                text.push(' ');
+            }
+        }
+    }
+    text
 }
 
 /// Whether `ty` names one of the type parameters of `generics`, so that a bound on it is needed.

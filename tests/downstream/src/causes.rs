@@ -200,3 +200,19 @@ where
     #[stytch(status = 500, message = "Failed.")]
     Failed(#[source] E),
 }
+
+/// A field borrowed for `'x`, its type bounded for every lifetime: the derive adds no bound that
+/// differs from the user's only in its lifetime.
+#[derive(Debug, StytchError)]
+#[stytch(
+    status = 400,
+    url = "https://example.com/e",
+    message = "Bad input: {t:?}"
+)]
+pub struct HrtbBorrowed<'x, T>
+where
+    for<'a> &'a T: fmt::Debug,
+{
+    /// The input.
+    pub t: &'x T,
+}

@@ -5,8 +5,8 @@ use std::error::Error as _;
 
 use stytch_errors::{ErrorEnvelope, StytchError};
 use stytch_errors_downstream::causes::{
-    Caused, Configured, EntryFromMacro, FromMacro, Hrtb, Repeated, Retiring, SetFromMacro,
-    Validation,
+    Caused, Configured, EntryFromMacro, FromMacro, Hrtb, HrtbBorrowed, Repeated, Retiring,
+    SetFromMacro, Validation,
 };
 
 #[test]
@@ -29,6 +29,8 @@ fn macro_rules_callers_interpolate_and_name_entries() {
 fn a_field_shown_twice_and_higher_ranked_bounds() {
     assert_eq!(Repeated { id: 7 }.to_string(), "Widget 7 (7,    7)");
     assert_eq!(Hrtb { t: vec![1, 2] }.to_string(), "Bad input: [1, 2]");
+    let input = vec![3];
+    assert_eq!(HrtbBorrowed { t: &input }.to_string(), "Bad input: [3]");
 }
 
 #[test]
