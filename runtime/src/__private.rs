@@ -121,26 +121,11 @@ pub fn debug_variant(error_type: &str, f: &mut fmt::Formatter<'_>) -> fmt::Resul
     Ok(())
 }
 
-/// The message of a derived type whose `Display` writes it.
-pub fn to_string<T: DisplayIsTheMessage + ?Sized>(value: &T) -> String {
-    value.message_from_display()
-}
-
-/// `Display`, as the message of a derived type: named so, for the error a type without one gets.
-#[diagnostic::on_unimplemented(
-    message = "`{Self}` implements no `Display`, which `#[derive(StytchError)]` takes as its message",
-    label = "no `Display`, so no message",
-    note = "give every variant a `message = \"...\"` in `#[stytch(...)]`, and the derive implements `Display` and `Error`; or implement both yourself, with thiserror for instance"
-)]
-pub trait DisplayIsTheMessage {
-    /// The message.
-    fn message_from_display(&self) -> String;
-}
-
-impl<T: fmt::Display + ?Sized> DisplayIsTheMessage for T {
-    fn message_from_display(&self) -> String {
-        self.to_string()
-    }
+/// The message of a derived type, which its `Display` writes. Bound by `StytchError`, which
+/// the derive implements, so that a type without `Display` gets one error, the one of the
+/// `Error` that `StytchError` requires, rather than a second one here.
+pub fn to_string<E: crate::StytchError + ?Sized>(error: &E) -> String {
+    error.to_string()
 }
 
 /// The compile-time check that the variants of a derived type that are compiled in have

@@ -94,7 +94,8 @@ pub fn expand(model: &Model) -> TokenStream {
                 let entry = entry_const(i);
                 quote!(#private::Cow::Borrowed(#entry.error_message()))
             }
-            // The type's own `Display` is the message.
+            // The type's own `Display` is the message. One without gets one error: no
+            // `Error`, which `StytchError` requires.
             (None, _) => quote!(#private::Cow::Owned(#private::to_string(self))),
         };
         (vec![], body)
