@@ -7,6 +7,10 @@ and the type checking of what it generates) under `/usr/bin/time -v`, which give
 and the peak memory of the largest process (rustc). A cost that grows linearly doubles when N
 doubles.
 
+The bad placeholders are reported one by one up to 16, and the rest in one error that counts
+them: the compiler quotes the line of each error, whose cost would grow with their number times
+the line's length.
+
 Usage: python3 benches/derive_scale.py [N ...]   (default 250 500 1000; K is 10 N)"""
 
 import pathlib

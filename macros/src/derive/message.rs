@@ -191,6 +191,16 @@ pub fn parse(lit: &LitStr, fields: &FieldList, cx: &Ctxt) -> Message {
     }
     format.push_str(rest);
     fixed.push_str(rest);
+    let more = spans.reported.get().saturating_sub(REPORTED_PER_MESSAGE);
+    if more > 0 {
+        cx.error_spanned_by(
+            spans.lit,
+            format!(
+                "and {more} more mistake{} in this message, not shown one by one",
+                if more == 1 { "" } else { "s" }
+            ),
+        );
+    }
     let mut seen = std::collections::HashSet::new();
     uses.retain(|used| seen.insert(used.clone()));
     Message {
@@ -370,7 +380,14 @@ struct Spans<'a> {
     /// How far the token's text and the value agree, from the start: offsets up to there line
     /// up with the text, as nothing before them is escaped.
     clean: usize,
+    /// The errors reported in this message so far.
+    reported: std::cell::Cell<usize>,
 }
+
+/// The errors of one message reported one by one; the rest are counted in one more. Each
+/// error quotes the message's line, so that ten thousand of them would cost the compiler time
+/// growing with their number times the line's length.
+const REPORTED_PER_MESSAGE: usize = 16;
 
 impl<'a> Spans<'a> {
     fn new(lit: &'a LitStr, value: &str) -> Self {
@@ -389,6 +406,7 @@ impl<'a> Spans<'a> {
             token,
             prefix,
             clean,
+            reported: std::cell::Cell::new(0),
         }
     }
 }
@@ -396,6 +414,11 @@ impl<'a> Spans<'a> {
 /// Reports `message` on the placeholder where the compiler can point inside a string literal,
 /// and on the whole literal where it cannot (stable Rust).
 fn error_at(spans: &Spans, start: usize, len: usize, message: &str, cx: &Ctxt) {
+    let reported = spans.reported.get();
+    spans.reported.set(reported + 1);
+    if reported >= REPORTED_PER_MESSAGE {
+        return;
+    }
     let span = if start <= spans.clean {
         let from = spans.prefix + start;
         spans.token.subspan(from..from + len)
