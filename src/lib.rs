@@ -90,8 +90,9 @@ mod consumer;
 pub use b2b::B2bError;
 pub use consumer::ConsumerError;
 pub use stytch_errors_runtime::{
-    ErrorEnvelope, ErrorInfo, ErrorSet, ParseError, ParseErrorKind, Shape, StytchError, Typed,
-    UnknownErrorType, docs, generate_request_id,
+    ErrorEnvelope, ErrorInfo, ErrorSet, HttpError, MAX_REQUEST_ID_LEN, ParseError, ParseErrorKind,
+    Shape, StytchError, Typed, UnknownErrorType, docs, generate_request_id,
+    is_acceptable_request_id,
 };
 
 #[cfg(feature = "actix-web")]

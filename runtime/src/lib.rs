@@ -12,6 +12,7 @@
 pub mod docs;
 mod envelope;
 mod error;
+mod http_error;
 mod info;
 mod request_id;
 mod set;
@@ -45,6 +46,7 @@ pub mod __private;
 
 pub use envelope::{ErrorEnvelope, ParseError, ParseErrorKind, Shape, Typed};
 pub use error::StytchError;
+pub use http_error::HttpError;
 pub use info::ErrorInfo;
-pub use request_id::generate_request_id;
+pub use request_id::{MAX_REQUEST_ID_LEN, generate_request_id, is_acceptable_request_id};
 pub use set::{ErrorSet, UnknownErrorType};
