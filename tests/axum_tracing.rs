@@ -2,47 +2,20 @@
 //! own: tracing's callsite interest is global, and tests on other threads of the same process
 //! that emit through the same callsites without a subscriber make a scoped one miss events.
 
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 
 #[path = "support/axum_app.rs"]
 mod app;
+#[path = "support/capture.rs"]
+mod capture;
 
+use capture::{Capture, Events, field};
 use app::{get_with_id, routes, runtime, send};
 use stytch_errors::axum::ErrorLayer;
 use tower_http::compression::CompressionLayer;
 
 #[test]
 fn one_event_per_error_response_with_escaped_fields() {
-    use std::fmt;
-    use tracing::field::{Field, Visit};
-    use tracing::span::{Attributes, Id, Record};
-    use tracing::{Event, Metadata, Subscriber};
-
-    type Events = Arc<Mutex<Vec<Vec<(String, String)>>>>;
-    struct Capture(Events);
-    struct Fields<'a>(&'a mut Vec<(String, String)>);
-    impl Visit for Fields<'_> {
-        fn record_debug(&mut self, field: &Field, value: &dyn fmt::Debug) {
-            self.0.push((field.name().to_owned(), format!("{value:?}")));
-        }
-    }
-    impl Subscriber for Capture {
-        fn enabled(&self, metadata: &Metadata<'_>) -> bool {
-            metadata.target() == stytch_errors::tracing::TARGET
-        }
-        fn new_span(&self, _: &Attributes<'_>) -> Id {
-            Id::from_u64(1)
-        }
-        fn record(&self, _: &Id, _: &Record<'_>) {}
-        fn record_follows_from(&self, _: &Id, _: &Id) {}
-        fn event(&self, event: &Event<'_>) {
-            let mut fields = Vec::new();
-            event.record(&mut Fields(&mut fields));
-            self.0.lock().unwrap().push(fields);
-        }
-        fn enter(&self, _: &Id) {}
-        fn exit(&self, _: &Id) {}
-    }
     let events: Events = Arc::default();
     let _guard = tracing::subscriber::set_default(Capture(Arc::clone(&events)));
     runtime().block_on(async {
@@ -56,13 +29,6 @@ fn one_event_per_error_response_with_escaped_fields() {
         send(app, get_with_id("/malformed", "request-id-e4")).await;
     });
     let events = events.lock().unwrap();
-    let field = |event: &[(String, String)], name: &str| {
-        event
-            .iter()
-            .find(|(key, _)| key == name)
-            .map(|(_, value)| value.clone())
-            .unwrap_or_else(|| panic!("no {name} in {event:?}"))
-    };
     assert_eq!(events.len(), 4, "one per error response, none for the success: {events:?}");
     assert_eq!(field(&events[0], "error_type"), "widget_not_found");
     assert_eq!(field(&events[0], "status_code"), "404");

@@ -52,6 +52,7 @@ pub fn envelope_event(envelope: &ErrorEnvelope<'_>) {
 
 /// The event of an error response of the layers: of its envelope, or of its status alone for
 /// a JSON body that is not one of this crate's.
+#[cfg(any(feature = "axum", feature = "actix-web"))]
 pub(crate) fn response_event(status_code: u16, envelope: Option<&ErrorEnvelope<'_>>, request_id: &str) {
     match envelope {
         Some(envelope) => emit(
