@@ -24,8 +24,8 @@ use axum::extract::Path;
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use stytch_errors::axum::ErrorLayer;
-use tower_http::compression::CompressionLayer;
 use stytch_errors::{B2bError, ConsumerError, StytchError};
+use tower_http::compression::CompressionLayer;
 
 /// The errors of this server itself.
 #[derive(Debug, StytchError)]

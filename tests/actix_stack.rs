@@ -20,7 +20,10 @@ fn envelopes_with_the_request_id_through_compress_in_either_order() {
         for compression in [Compression::Inside, Compression::Outside] {
             let new = ErrorEnvelopes::new;
             let answer = send(compression, new(), get("/widgets/7", "request-id-client-1")).await;
-            assert!(answer.compressed, "{compression:?}: the envelope is compressed");
+            assert!(
+                answer.compressed,
+                "{compression:?}: the envelope is compressed"
+            );
             assert_eq!(answer.status, StatusCode::NOT_FOUND);
             let (body, id) = answer.envelope();
             assert_eq!(id, "request-id-client-1");
@@ -77,14 +80,21 @@ fn extractor_errors_unknown_routes_and_wrong_methods_are_envelopes() {
             }
 
             let answer = send(compression, new(), get("/widgets/seven", "request-id-path")).await;
-            assert_eq!(answer.status, StatusCode::NOT_FOUND, "actix answers a bad path 404");
+            assert_eq!(
+                answer.status,
+                StatusCode::NOT_FOUND,
+                "actix answers a bad path 404"
+            );
             assert_eq!(answer.envelope().0["error_type"], "route_not_found");
 
             let answer = send(compression, new(), get("/widgets?limit=many", "r-1")).await;
             assert_eq!(answer.status, StatusCode::BAD_REQUEST);
             let (body, _) = answer.envelope();
             let message = body["error_message"].as_str().unwrap();
-            assert!(!texts || message.starts_with("Query deserialize error"), "{message}");
+            assert!(
+                !texts || message.starts_with("Query deserialize error"),
+                "{message}"
+            );
 
             let answer = send(compression, new(), get("/nothing/here", "request-id-404")).await;
             assert_eq!(answer.status, StatusCode::NOT_FOUND);
@@ -204,10 +214,16 @@ fn the_header_is_configurable_and_the_hook_maps_http_errors() {
         assert_eq!(answer.header("x-correlation-id"), Some("corr-1"));
         assert_eq!(answer.json()["request_id"], "corr-1");
 
-        let middleware = ErrorEnvelopes::new().map_http_error(|error, message| AppError::Malformed {
-            reason: format!("{} ({message})", error.error_type()),
-        });
-        let answer = send(Compression::None, middleware, get("/nothing", "request-id-m")).await;
+        let middleware =
+            ErrorEnvelopes::new().map_http_error(|error, message| AppError::Malformed {
+                reason: format!("{} ({message})", error.error_type()),
+            });
+        let answer = send(
+            Compression::None,
+            middleware,
+            get("/nothing", "request-id-m"),
+        )
+        .await;
         assert_eq!(answer.status, StatusCode::BAD_REQUEST);
         let (body, _) = answer.envelope();
         assert_eq!(body["error_type"], "malformed");
@@ -228,7 +244,13 @@ fn without_the_middleware_errors_carry_a_generated_id() {
         )
         .await;
         let response = test::call_service(&app, get("/widgets/5", "unseen").to_request()).await;
-        let id = response.headers().get("x-request-id").unwrap().to_str().unwrap().to_owned();
+        let id = response
+            .headers()
+            .get("x-request-id")
+            .unwrap()
+            .to_str()
+            .unwrap()
+            .to_owned();
         assert!(id.starts_with("request-id-"), "{id}");
         let body: Value = serde_json::from_slice(&test::read_body(response).await).unwrap();
         assert_eq!(body["request_id"], id.as_str());

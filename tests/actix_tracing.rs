@@ -18,15 +18,34 @@ fn one_event_per_error_response_with_escaped_fields() {
     let _guard = tracing::subscriber::set_default(Capture(Arc::clone(&events)));
     run(async {
         let new = ErrorEnvelopes::new;
-        send(Compression::Inside, new(), get("/widgets/4", "request-id-e1")).await;
+        send(
+            Compression::Inside,
+            new(),
+            get("/widgets/4", "request-id-e1"),
+        )
+        .await;
         send(Compression::Inside, new(), get("/nothing", "request-id-e2")).await;
         send(Compression::Inside, new(), get("/id", "request-id-ok")).await;
-        send(Compression::Inside, new(), get("/own-json", "request-id-e3")).await;
-        send(Compression::Inside, new(), get("/malformed", "request-id-e4")).await;
+        send(
+            Compression::Inside,
+            new(),
+            get("/own-json", "request-id-e3"),
+        )
+        .await;
+        send(
+            Compression::Inside,
+            new(),
+            get("/malformed", "request-id-e4"),
+        )
+        .await;
         send(Compression::Inside, new(), get("/refused", "request-id-e5")).await;
     });
     let events = events.lock().unwrap();
-    assert_eq!(events.len(), 5, "one per error response, none for the success: {events:?}");
+    assert_eq!(
+        events.len(),
+        5,
+        "one per error response, none for the success: {events:?}"
+    );
     assert_eq!(field(&events[0], "error_type"), "widget_not_found");
     assert_eq!(field(&events[0], "status_code"), "404");
     assert_eq!(field(&events[0], "request_id"), "request-id-e1");

@@ -99,7 +99,10 @@ impl Answer {
 
 /// `GET path` over a fresh connection, with `Connection: close` so that the body ends with it.
 fn get(server: &Server, path: &str, request_id: Option<&str>) -> Answer {
-    let headers: Vec<(&str, &str)> = request_id.map(|id| ("x-request-id", id)).into_iter().collect();
+    let headers: Vec<(&str, &str)> = request_id
+        .map(|id| ("x-request-id", id))
+        .into_iter()
+        .collect();
     let answer = send(server, "GET", path, &headers);
     assert!(
         answer.header("transfer-encoding").is_none(),
@@ -310,7 +313,10 @@ fn every_error_response_is_an_envelope_gzipped_for_clients_that_accept_it() {
     let body = answer.json();
     assert_eq!(body["error_type"], "bad_request");
     assert!(
-        body["error_message"].as_str().unwrap().contains("Cannot parse"),
+        body["error_message"]
+            .as_str()
+            .unwrap()
+            .contains("Cannot parse"),
         "{body}"
     );
 
@@ -331,5 +337,8 @@ fn every_error_response_is_an_envelope_gzipped_for_clients_that_accept_it() {
     assert!(id.starts_with("request-id-") && id.len() < 128, "{id}");
     assert_eq!(answer.json()["request_id"], id.as_str());
     assert!(!String::from_utf8_lossy(&answer.body).contains("aaaa"));
-    assert_eq!(answer.json()["error_message"], "Widget 1 could not be found.");
+    assert_eq!(
+        answer.json()["error_message"],
+        "Widget 1 could not be found."
+    );
 }

@@ -121,7 +121,11 @@ fn rejections_unknown_routes_and_wrong_methods_are_envelopes() {
             assert_eq!(answer.envelope().0["error_type"], "unsupported_media_type");
 
             // A path parameter that is not a number.
-            let answer = send(app.clone(), get_with_id("/widgets/seven", "request-id-path")).await;
+            let answer = send(
+                app.clone(),
+                get_with_id("/widgets/seven", "request-id-path"),
+            )
+            .await;
             assert_eq!(answer.status, StatusCode::BAD_REQUEST);
             let (body, _) = answer.envelope();
             assert_eq!(body["error_type"], "bad_request");
@@ -158,7 +162,10 @@ fn rejections_unknown_routes_and_wrong_methods_are_envelopes() {
             assert!(answer.header("allow").unwrap().contains("POST"));
             let (body, _) = answer.envelope();
             assert_eq!(body["error_type"], "method_not_allowed");
-            assert_eq!(body["error_message"], HttpError::method_not_allowed.error_message());
+            assert_eq!(
+                body["error_message"],
+                HttpError::method_not_allowed.error_message()
+            );
         }
     });
 }
@@ -189,11 +196,15 @@ fn an_inner_middlewares_text_answer_keeps_its_status_and_becomes_the_message() {
         let answer = send(app, get_with_id("/maintenance", "request-id-503")).await;
         assert_eq!(answer.status, StatusCode::SERVICE_UNAVAILABLE);
         assert!(!answer.compressed);
-        assert!(answer.header("content-length").is_none() || answer.header("content-length") == Some(answer.body.len().to_string().as_str()));
+        assert!(
+            answer.header("content-length").is_none()
+                || answer.header("content-length") == Some(answer.body.len().to_string().as_str())
+        );
         let (body, _) = answer.envelope();
         assert_eq!(
             body,
-            serde_json::to_value(HttpError::service_unavailable.envelope("request-id-503")).unwrap()
+            serde_json::to_value(HttpError::service_unavailable.envelope("request-id-503"))
+                .unwrap()
         );
     });
 }
@@ -205,12 +216,17 @@ fn long_text_is_cut_and_control_characters_escaped() {
         (StatusCode::BAD_GATEWAY, text).into_response()
     }
     runtime().block_on(async {
-        let app = Router::new().route("/", get(noisy)).layer(ErrorLayer::new());
+        let app = Router::new()
+            .route("/", get(noisy))
+            .layer(ErrorLayer::new());
         let answer = send(app, get_with_id("/", "r-2")).await;
         assert_eq!(answer.status, StatusCode::BAD_GATEWAY);
         let (body, _) = answer.envelope();
         let message = body["error_message"].as_str().unwrap();
-        assert!(message.starts_with("line one\\nline \\u{1b}[31mtwo xxx"), "{message}");
+        assert!(
+            message.starts_with("line one\\nline \\u{1b}[31mtwo xxx"),
+            "{message}"
+        );
         assert!(message.ends_with("x…"), "{message}");
         assert!(message.len() <= 256 + '…'.len_utf8(), "{}", message.len());
         assert_eq!(body["error_type"], "bad_gateway");
@@ -297,7 +313,9 @@ fn the_header_is_configurable_and_tower_https_request_id_is_honoured() {
         let app = routes()
             .layer(ErrorLayer::new())
             .layer(SetRequestIdLayer::x_request_id(Counter));
-        let request = build(Method::GET, "/widgets/3").body(Body::empty()).unwrap();
+        let request = build(Method::GET, "/widgets/3")
+            .body(Body::empty())
+            .unwrap();
         let answer = send(app, request).await;
         assert_eq!(answer.envelope().1, "request-id-from-tower-http");
 
@@ -314,11 +332,15 @@ fn the_header_is_configurable_and_tower_https_request_id_is_honoured() {
 fn trace_layer_inside_sees_the_accepted_id_and_the_hook_maps_http_errors() {
     let seen = Arc::new(Mutex::new(Vec::<String>::new()));
     let spans = Arc::clone(&seen);
-    let trace = TraceLayer::new_for_http().make_span_with(move |request: &axum::http::Request<Body>| {
-        let id = request.headers()["x-request-id"].to_str().unwrap().to_owned();
-        spans.lock().unwrap().push(id);
-        tracing::info_span!("request")
-    });
+    let trace =
+        TraceLayer::new_for_http().make_span_with(move |request: &axum::http::Request<Body>| {
+            let id = request.headers()["x-request-id"]
+                .to_str()
+                .unwrap()
+                .to_owned();
+            spans.lock().unwrap().push(id);
+            tracing::info_span!("request")
+        });
     runtime().block_on(async {
         let app = routes().layer(trace).layer(ErrorLayer::new());
         let long = "z".repeat(300);
@@ -335,14 +357,21 @@ fn trace_layer_inside_sees_the_accepted_id_and_the_hook_maps_http_errors() {
             }
         }));
         let answer = send(app, get_with_id("/nothing", "request-id-mapped")).await;
-        assert_eq!(answer.status, StatusCode::BAD_REQUEST, "the mapped error's status");
+        assert_eq!(
+            answer.status,
+            StatusCode::BAD_REQUEST,
+            "the mapped error's status"
+        );
         let (body, _) = answer.envelope();
         assert_eq!(body["error_type"], "malformed");
         assert_eq!(
             body["error_message"],
             "The request was malformed: route_not_found (The requested route could not be found.)"
         );
-        assert_eq!(body["error_url"], "https://example.com/docs/errors/400#malformed");
+        assert_eq!(
+            body["error_url"],
+            "https://example.com/docs/errors/400#malformed"
+        );
     });
 }
 

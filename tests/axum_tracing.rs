@@ -9,8 +9,8 @@ mod app;
 #[path = "support/capture.rs"]
 mod capture;
 
-use capture::{Capture, Events, field};
 use app::{get_with_id, routes, runtime, send};
+use capture::{Capture, Events, field};
 use stytch_errors::axum::ErrorLayer;
 use tower_http::compression::CompressionLayer;
 
@@ -29,7 +29,11 @@ fn one_event_per_error_response_with_escaped_fields() {
         send(app, get_with_id("/malformed", "request-id-e4")).await;
     });
     let events = events.lock().unwrap();
-    assert_eq!(events.len(), 4, "one per error response, none for the success: {events:?}");
+    assert_eq!(
+        events.len(),
+        4,
+        "one per error response, none for the success: {events:?}"
+    );
     assert_eq!(field(&events[0], "error_type"), "widget_not_found");
     assert_eq!(field(&events[0], "status_code"), "404");
     assert_eq!(field(&events[0], "request_id"), "request-id-e1");

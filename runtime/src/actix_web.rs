@@ -58,9 +58,7 @@ use actix_web::http::header::{
 use actix_web::{FromRequest, HttpRequest, HttpResponse, ResponseError};
 
 use crate::respond::{self, Convert, MAX_TEXT, REQUEST_ID_HEADER};
-use crate::{
-    ErrorEnvelope, HttpError, StytchError, generate_request_id, is_acceptable_request_id,
-};
+use crate::{ErrorEnvelope, HttpError, StytchError, generate_request_id, is_acceptable_request_id};
 
 thread_local! {
     /// The id of the request that the innermost [`ErrorEnvelopes`] on this thread is polling.
@@ -389,16 +387,17 @@ where
         };
         let config = this.config;
         let polled = respond::in_scope(&CURRENT, id, || {
-            future.poll(cx).map(|result| {
+            future.poll(cx).map(|result| match result {
+                Ok(response) => Answered::Response(response),
                 // An error of a service inside, rendered here, in scope: actix-web would
                 // render it further out, without the request's id.
-                result.map_err(|error| (error.error_response(), error))
+                Err(error) => Answered::Failed(error.error_response(), error),
             })
         });
         let response = match polled {
             Poll::Pending => return Poll::Pending,
-            Poll::Ready(Ok(response)) => response,
-            Poll::Ready(Err((response, error))) => {
+            Poll::Ready(Answered::Response(response)) => response,
+            Poll::Ready(Answered::Failed(response, error)) => {
                 let id = id.take().unwrap_or_else(generated);
                 let response = if needs_envelope(&response) {
                     let (head, body) = response.into_parts();
@@ -423,7 +422,9 @@ where
         }
         let (request, response) = response.into_parts();
         let response = finish(response, &config.header, id);
-        Poll::Ready(Ok(ServiceResponse::new(request, response).map_into_left_body()))
+        Poll::Ready(Ok(
+            ServiceResponse::new(request, response).map_into_left_body()
+        ))
     }
 }
 
@@ -438,6 +439,12 @@ impl<F, B> State<F, B> {
             StateProj::Inner { .. } => unreachable!("the conversion was just set"),
         }
     }
+}
+
+/// What the services inside answered: a response, or an error and its response.
+enum Answered<B> {
+    Response(ServiceResponse<B>),
+    Failed(HttpResponse, actix_web::Error),
 }
 
 /// Whether a response is an error response that is not JSON.
@@ -486,10 +493,11 @@ fn envelope_response(
     id: HeaderValue,
     config: &Config,
 ) -> HttpResponse<BoxBody> {
-    let envelope =
-        config
-            .convert
-            .envelope(head.status().as_u16(), text, id.to_str().unwrap_or_default());
+    let envelope = config.convert.envelope(
+        head.status().as_u16(),
+        text,
+        id.to_str().unwrap_or_default(),
+    );
     *head.status_mut() = status_code(envelope.status_code());
     let headers = head.headers_mut();
     for name in [CONTENT_ENCODING, CONTENT_LENGTH, TRANSFER_ENCODING] {

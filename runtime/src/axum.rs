@@ -65,9 +65,7 @@ use tower_layer::Layer;
 use tower_service::Service;
 
 use crate::respond::{self, Convert, MAX_TEXT, REQUEST_ID_HEADER};
-use crate::{
-    ErrorEnvelope, HttpError, StytchError, generate_request_id, is_acceptable_request_id,
-};
+use crate::{ErrorEnvelope, HttpError, StytchError, generate_request_id, is_acceptable_request_id};
 
 thread_local! {
     /// The id of the request that the innermost [`ErrorLayer`] on this thread is polling.
@@ -110,7 +108,11 @@ impl IntoResponse for ErrorEnvelope<'_> {
                     _ => {
                         let request_id = generated();
                         let id = request_id.to_str().unwrap_or_default();
-                        response(&self.clone().with_request_id(id), Some(request_id.clone()), false)
+                        response(
+                            &self.clone().with_request_id(id),
+                            Some(request_id.clone()),
+                            false,
+                        )
                     }
                 })
             }
@@ -417,11 +419,10 @@ async fn convert(response: Response, id: HeaderValue, config: Arc<Config>) -> Re
     } else {
         None
     };
-    let envelope = config.convert.envelope(
-        parts.status.as_u16(),
-        text,
-        id.to_str().unwrap_or_default(),
-    );
+    let envelope =
+        config
+            .convert
+            .envelope(parts.status.as_u16(), text, id.to_str().unwrap_or_default());
     parts.status = crate::http::status(envelope.status_code());
     for name in [CONTENT_ENCODING, CONTENT_LENGTH, TRANSFER_ENCODING] {
         parts.headers.remove(name);
@@ -448,9 +449,7 @@ async fn read_text(mut body: Body) -> Option<String> {
 
     let mut text = Vec::new();
     let mut more = false;
-    while let Some(frame) =
-        std::future::poll_fn(|cx| Pin::new(&mut body).poll_frame(cx)).await
-    {
+    while let Some(frame) = std::future::poll_fn(|cx| Pin::new(&mut body).poll_frame(cx)).await {
         let Ok(data) = frame.ok()?.into_data() else {
             continue;
         };

@@ -97,6 +97,9 @@ stytch_errors_macros::stytch_errors! {
         424 {
             failed_dependency: "The request depended on another request that failed.",
         }
+        425 {
+            too_early: "The server will not process a request that might be replayed.",
+        }
         426 {
             upgrade_required: "The client must switch to another protocol.",
         }
@@ -179,6 +182,40 @@ mod tests {
     use super::HttpError;
     use crate::StytchError;
 
+    /// Every name is the snake_case of the status's reason phrase, but for Stytch's
+    /// `route_not_found`; and every status `http` knows in 400..=599 has an entry.
+    #[cfg(feature = "http")]
+    #[test]
+    fn names_are_the_reason_phrases() {
+        for status in 400..=599 {
+            let Some(reason) = http::StatusCode::from_u16(status)
+                .ok()
+                .and_then(|status| status.canonical_reason())
+            else {
+                continue;
+            };
+            let snake: String = reason
+                .chars()
+                .filter(|c| c.is_ascii_alphanumeric() || *c == ' ' || *c == '-')
+                .map(|c| {
+                    if c == ' ' || c == '-' {
+                        '_'
+                    } else {
+                        c.to_ascii_lowercase()
+                    }
+                })
+                .collect();
+            let error = HttpError::for_status(status)
+                .unwrap_or_else(|| panic!("no entry for {status} {reason}"));
+            let expected = if status == 404 {
+                "route_not_found"
+            } else {
+                snake.as_str()
+            };
+            assert_eq!(error.error_type(), expected, "{status} {reason}");
+        }
+    }
+
     #[test]
     fn one_entry_per_status_named_by_its_reason_phrase() {
         let stytch = [
@@ -194,9 +231,17 @@ mod tests {
         }
         for error in HttpError::ALL {
             assert_eq!(HttpError::for_status(error.status_code()), Some(*error));
-            assert!(error.error_url().ends_with(&error.status_code().to_string()));
+            assert!(
+                error
+                    .error_url()
+                    .ends_with(&error.status_code().to_string())
+            );
         }
         assert_eq!(HttpError::for_status_or_class(460), HttpError::bad_request);
-        assert_eq!(HttpError::for_status_or_class(599), HttpError::internal_server_error);
+        assert_eq!(HttpError::ALL.len(), 40);
+        assert_eq!(
+            HttpError::for_status_or_class(599),
+            HttpError::internal_server_error
+        );
     }
 }

@@ -214,7 +214,13 @@ mod tests {
         ] {
             assert!(is_json(json), "{}", String::from_utf8_lossy(json));
         }
-        for other in [&b"text/plain"[..], b"application/jsonx", b"+json", b"", b"json"] {
+        for other in [
+            &b"text/plain"[..],
+            b"application/jsonx",
+            b"+json",
+            b"",
+            b"json",
+        ] {
             assert!(!is_json(other), "{}", String::from_utf8_lossy(other));
         }
         assert!(is_text(b"text/plain; charset=utf-8"));

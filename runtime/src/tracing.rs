@@ -53,7 +53,11 @@ pub fn envelope_event(envelope: &ErrorEnvelope<'_>) {
 /// The event of an error response of the layers: of its envelope, or of its status alone for
 /// a JSON body that is not one of this crate's.
 #[cfg(any(feature = "axum", feature = "actix-web"))]
-pub(crate) fn response_event(status_code: u16, envelope: Option<&ErrorEnvelope<'_>>, request_id: &str) {
+pub(crate) fn response_event(
+    status_code: u16,
+    envelope: Option<&ErrorEnvelope<'_>>,
+    request_id: &str,
+) {
     match envelope {
         Some(envelope) => emit(
             status_code,
@@ -69,7 +73,9 @@ fn emit(status_code: u16, error_type: Option<&str>, message: Option<&str>, reque
     let error_type = error_type.map(str::escape_debug);
     let error_type = tracing::field::display(error_type.map_or(Escaped::None, Escaped::Some));
     let request_id = request_id.escape_debug();
-    let message = message.map_or(Escaped::None, |message| Escaped::Some(message.escape_debug()));
+    let message = message.map_or(Escaped::None, |message| {
+        Escaped::Some(message.escape_debug())
+    });
     if status_code >= 500 {
         tracing::error!(target: TARGET, error_type, status_code, %request_id, "{message}");
     } else {
@@ -98,9 +104,15 @@ impl std::fmt::Display for Escaped<'_> {
 /// A span records only the fields it declared, so declare these three when creating it, with
 /// `tracing::field::Empty` as their value; fields it did not declare are left out.
 pub fn record<E: StytchError + ?Sized>(span: &Span, error: &E, request_id: &str) {
-    span.record("error_type", tracing::field::display(error.error_type().escape_debug()));
+    span.record(
+        "error_type",
+        tracing::field::display(error.error_type().escape_debug()),
+    );
     span.record("status_code", error.status_code());
-    span.record("request_id", tracing::field::display(request_id.escape_debug()));
+    span.record(
+        "request_id",
+        tracing::field::display(request_id.escape_debug()),
+    );
 }
 
 #[cfg(test)]

@@ -105,9 +105,8 @@ pub struct Answer {
 
 impl Answer {
     pub fn json(&self) -> Value {
-        serde_json::from_slice(&self.body).unwrap_or_else(|e| {
-            panic!("not JSON ({e}): {:?}", String::from_utf8_lossy(&self.body))
-        })
+        serde_json::from_slice(&self.body)
+            .unwrap_or_else(|e| panic!("not JSON ({e}): {:?}", String::from_utf8_lossy(&self.body)))
     }
 
     pub fn header(&self, name: &str) -> Option<&str> {
@@ -117,7 +116,10 @@ impl Answer {
     pub fn envelope(&self) -> (Value, String) {
         assert_eq!(self.header("content-type"), Some("application/json"));
         let body = self.json();
-        let id = self.header("x-request-id").expect("x-request-id").to_owned();
+        let id = self
+            .header("x-request-id")
+            .expect("x-request-id")
+            .to_owned();
         assert_eq!(body["request_id"], id.as_str(), "{body}");
         assert_eq!(
             body["status_code"].as_u64(),
@@ -179,11 +181,13 @@ pub async fn send(
             answered(test::try_call_service(&app, request).await)
         }
         Compression::Inside => {
-            let app = test::init_service(routes!().wrap(Compress::default()).wrap(middleware)).await;
+            let app =
+                test::init_service(routes!().wrap(Compress::default()).wrap(middleware)).await;
             answered(test::try_call_service(&app, request).await)
         }
         Compression::Outside => {
-            let app = test::init_service(routes!().wrap(middleware).wrap(Compress::default())).await;
+            let app =
+                test::init_service(routes!().wrap(middleware).wrap(Compress::default())).await;
             answered(test::try_call_service(&app, request).await)
         }
     };
@@ -231,4 +235,3 @@ pub fn get(uri: &str, id: &str) -> test::TestRequest {
 pub fn run<F: std::future::Future>(future: F) -> F::Output {
     actix_web::rt::System::new().block_on(future)
 }
-

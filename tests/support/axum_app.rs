@@ -107,9 +107,8 @@ pub struct Answer {
 
 impl Answer {
     pub fn json(&self) -> Value {
-        serde_json::from_slice(&self.body).unwrap_or_else(|e| {
-            panic!("not JSON ({e}): {:?}", String::from_utf8_lossy(&self.body))
-        })
+        serde_json::from_slice(&self.body)
+            .unwrap_or_else(|e| panic!("not JSON ({e}): {:?}", String::from_utf8_lossy(&self.body)))
     }
 
     pub fn header(&self, name: &str) -> Option<&str> {
@@ -120,7 +119,10 @@ impl Answer {
     pub fn envelope(&self) -> (Value, String) {
         assert_eq!(self.header("content-type"), Some("application/json"));
         let body = self.json();
-        let id = self.header("x-request-id").expect("x-request-id").to_owned();
+        let id = self
+            .header("x-request-id")
+            .expect("x-request-id")
+            .to_owned();
         assert_eq!(body["request_id"], id.as_str(), "{body}");
         assert_eq!(
             body["status_code"].as_u64(),
@@ -173,4 +175,3 @@ pub fn runtime() -> tokio::runtime::Runtime {
         .build()
         .unwrap()
 }
-
