@@ -138,7 +138,12 @@ pub trait DisplayIsTheMessage {
 
 impl<T: fmt::Display + ?Sized> DisplayIsTheMessage for T {
     fn message_from_display(&self) -> String {
-        self.to_string()
+        // Room for a typical message up front: one allocation where `to_string` grows the
+        // string piece by piece.
+        let mut message = String::with_capacity(64);
+        // Writing into a `String` fails only if `Display` does, which leaves what it wrote.
+        let _ = write!(message, "{self}");
+        message
     }
 }
 

@@ -396,9 +396,7 @@ fn finish(mut response: Response, name: &HeaderName, id: HeaderValue) -> Respons
             id.to_str().unwrap_or_default(),
         );
     }
-    if !response.headers().contains_key(name) {
-        response.headers_mut().insert(name.clone(), id);
-    }
+    response.headers_mut().entry(name).or_insert(id);
     response
 }
 

@@ -50,21 +50,37 @@ pub(crate) fn in_scope<T: 'static, R>(
     f()
 }
 
-/// The JSON body of an envelope, written once into a buffer of the right size.
+/// The JSON body of an envelope, written once into a buffer of its size, so that the framework
+/// takes the buffer as it is (a buffer with room to spare costs it one more allocation).
 pub(crate) fn body(envelope: &ErrorEnvelope<'_>) -> Vec<u8> {
-    // The five values and the keys around them; escapes may add a little, which the buffer
-    // then grows for.
-    let capacity = 96
-        + envelope.error_type().len()
-        + envelope.error_message().len()
-        + envelope.request_id().map_or(0, str::len)
-        + envelope.error_url().map_or(0, str::len);
-    let mut body = Vec::with_capacity(capacity);
+    let mut body = Vec::with_capacity(json_len(envelope));
     // Writing into a `Vec` cannot fail, nor can serializing strings and a number.
     if envelope.write_json(&mut body).is_err() {
         body.clear();
     }
     body
+}
+
+/// The length of the envelope's JSON, exact for the usual envelope (Stytch's five fields,
+/// nothing to escape); a guess otherwise, which only sizes the buffer.
+fn json_len(envelope: &ErrorEnvelope<'_>) -> usize {
+    // `{"status_code":`, `,"request_id":"`, `","error_type":"`, `","error_message":"`,
+    // `","error_url":"` and `"}`.
+    const KEYS: usize = 15 + 15 + 16 + 19 + 15 + 2;
+    let texts = [
+        envelope.request_id().unwrap_or_default(),
+        envelope.error_type(),
+        envelope.error_message(),
+        envelope.error_url().unwrap_or_default(),
+    ];
+    let digits = match envelope.status_code() {
+        0..=9 => 1,
+        10..=99 => 2,
+        100..=999 => 3,
+        1000..=9999 => 4,
+        _ => 5,
+    };
+    KEYS + digits + texts.iter().map(|text| text.len()).sum::<usize>()
 }
 
 /// Whether a `content-type` is JSON (`application/json`, `application/problem+json`, ...),
@@ -202,7 +218,25 @@ pub(crate) struct Logged(pub(crate) ErrorEnvelope<'static>);
 
 #[cfg(test)]
 mod tests {
-    use super::{MAX_TEXT, is_json, is_text, text_message};
+    use super::{MAX_TEXT, body, is_json, is_text, json_len, text_message};
+    use crate::{ErrorEnvelope, HttpError, StytchError};
+
+    #[test]
+    fn the_body_is_the_envelope_in_a_buffer_of_its_size() {
+        let entry = HttpError::route_not_found.envelope("request-id-1");
+        let built = ErrorEnvelope::new(404, "widget_not_found", "Widget 7 could not be found.")
+            .with_request_id("request-id-2")
+            .with_error_url("https://example.com/errors#widget_not_found");
+        for envelope in [entry, built] {
+            let body = body(&envelope);
+            assert_eq!(body, serde_json::to_vec(&envelope).unwrap());
+            assert_eq!(body.len(), json_len(&envelope));
+            assert_eq!(body.capacity(), body.len());
+        }
+        // Something to escape: a guess, and the same bytes.
+        let quoted = ErrorEnvelope::new(400, "bad", "a \"quoted\"\nmessage").with_request_id("r");
+        assert_eq!(body(&quoted), serde_json::to_vec(&quoted).unwrap());
+    }
 
     #[test]
     fn json_and_text_content_types() {
