@@ -24,7 +24,7 @@
 //!
 //! It does what `axum::ErrorLayer` does for axum, the same way: it takes the request's id from
 //! its `x-request-id` header (or the header named with [`ErrorEnvelopes::request_id_header`])
-//! when acceptable ([`is_acceptable_request_id`](crate::is_acceptable_request_id)), or
+//! when acceptable ([`is_acceptable_request_id`]), or
 //! generates one, never echoing a refused id; the request goes on with that one id as its
 //! header, and [`RequestId`] extracts it; the error's `ResponseError` renders the envelope
 //! once, with that id, and the response carries it as its header too; every other error

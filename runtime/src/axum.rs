@@ -25,7 +25,7 @@
 //! What it does:
 //! - it takes the request's id from its `x-request-id` header (or the header named with
 //!   [`ErrorLayer::request_id_header`]), when the id is acceptable
-//!   ([`is_acceptable_request_id`](crate::is_acceptable_request_id): 1 to 128 bytes of visible
+//!   ([`is_acceptable_request_id`]: 1 to 128 bytes of visible
 //!   ASCII); otherwise it generates one, and the refused id is never echoed. The request goes
 //!   on with that one id as its header, so that middleware inside and handlers see it, and
 //!   [`RequestId`] extracts it;
