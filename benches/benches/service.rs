@@ -210,6 +210,35 @@ fn allocations() {
     }
 }
 
+/// For comparison only: the layer around the whole router (one service), instead of around
+/// each route as `Router::layer` puts it.
+fn outer(c: &mut Criterion) {
+    use tower::Layer;
+    let cases = [
+        ("entry", Router::new().route("/{index}", get(ours_entry))),
+        (
+            "derived",
+            Router::new().route("/{index}", get(ours_derived)),
+        ),
+    ];
+    for (case, router) in cases {
+        let service = ErrorLayer::new().layer(router);
+        let mut group = c.benchmark_group(format!("service_{case}"));
+        let mut index = 0;
+        group.bench_function("error_layer_around_router", |b| {
+            b.iter_batched(
+                || {
+                    index = (index + 1) % ConsumerError::ALL.len();
+                    request(index)
+                },
+                |request| run(service.clone().oneshot(request)).unwrap(),
+                BatchSize::SmallInput,
+            );
+        });
+        group.finish();
+    }
+}
+
 fn bench(c: &mut Criterion) {
     allocations();
     let routers = routers();
@@ -230,5 +259,5 @@ fn bench(c: &mut Criterion) {
     }
 }
 
-criterion_group!(benches, bench);
+criterion_group!(benches, bench, outer);
 criterion_main!(benches);
