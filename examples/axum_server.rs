@@ -6,10 +6,15 @@
 //! ```
 //!
 //! `GET /errors/{error_type}` answers with that error of the consumer catalog (or of the B2B one,
-//! for a name only it has): its status, `content-type: application/json` and its envelope. The
-//! request id is the request's `x-request-id` header, or a generated one; either way the response
-//! carries it as its `x-request-id` header too. An unknown name gets a 404 envelope of this
-//! server's own error type, `unknown_error_type`.
+//! for a name only it has): its status, `content-type: application/json` and its envelope. An
+//! unknown name gets a 404 envelope of this server's own error type, `unknown_error_type`.
+//! `GET /widgets/{id}` takes a number: anything else is axum's rejection, which the layer
+//! answers as an envelope too, as it does an unknown route or a wrong method.
+//!
+//! The stack is a service's: tower-http's `CompressionLayer` (bodies gzipped for clients that
+//! accept it) inside `stytch_errors::axum::ErrorLayer`. The request id is the request's
+//! `x-request-id` header when acceptable, or a generated one; either way the response carries
+//! it as its `x-request-id` header and in the envelope.
 //!
 //! The server listens on 127.0.0.1, on the port in `PORT` (3000 by default; 0 picks a free one),
 //! and prints the address it listens on.
@@ -18,8 +23,9 @@ use axum::Router;
 use axum::extract::Path;
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
-use stytch_errors::axum::RequestIdLayer;
+use stytch_errors::axum::ErrorLayer;
 use stytch_errors::{B2bError, ConsumerError, StytchError};
+use tower_http::compression::CompressionLayer;
 
 /// The errors of this server itself.
 #[derive(Debug, StytchError)]
@@ -28,6 +34,9 @@ enum AppError {
     /// No built-in catalog has the name.
     #[stytch(status = 404, message = "No built-in error is named `{error_type}`.")]
     UnknownErrorType { error_type: String },
+    /// There are no widgets.
+    #[stytch(status = 404, message = "Widget {id} could not be found.")]
+    WidgetNotFound { id: u64 },
 }
 
 /// Answers with the built-in error named `error_type`.
@@ -41,11 +50,19 @@ async fn error(Path(error_type): Path<String>) -> Response {
     }
 }
 
-/// The routes, with the layer that gives error envelopes the request's id.
+/// A widget: only its id, which must be a number.
+async fn widget(Path(id): Path<u64>) -> Result<String, AppError> {
+    Err(AppError::WidgetNotFound { id })
+}
+
+/// The routes, compression, and the layer that makes every error response an envelope with
+/// the request's id.
 fn app() -> Router {
     Router::new()
         .route("/errors/{error_type}", get(error))
-        .layer(RequestIdLayer::new())
+        .route("/widgets/{id}", get(widget))
+        .layer(CompressionLayer::new())
+        .layer(ErrorLayer::new())
 }
 
 #[tokio::main(flavor = "current_thread")]

@@ -59,7 +59,9 @@
 //! assert_eq!(envelope.error_message(), "Widget 7 could not be found.");
 //! ```
 //!
-//! Stytch's own published catalogs ship built in: [`ConsumerError`] and [`B2bError`].
+//! Stytch's own published catalogs ship built in: [`ConsumerError`] and [`B2bError`]; so does
+//! [`HttpError`], the errors of HTTP itself, which the web framework integrations answer with
+//! when a response is not one of the service's own errors.
 //!
 //! [`docs::MarkdownPage`] renders a set as a documentation page in the shape of Stytch's, from
 //! the declaration alone.
@@ -71,11 +73,11 @@
 //! | feature | what it adds |
 //! | --- | --- |
 //! | `http` | `StytchError::http_status`, `ErrorInfo::http_status` and `ErrorEnvelope::http_status`, as `http::StatusCode` |
-//! | `axum` | axum's `IntoResponse` for every set, derived type and [`ErrorEnvelope`]; `axum::RequestIdLayer` (axum-core only) |
-//! | `actix-web` | actix-web's `ResponseError` for the same; the `actix_web::request_id` middleware |
+//! | `axum` | axum's `IntoResponse` for every set, derived type, [`ErrorEnvelope`] and `Box<dyn StytchError + Send + Sync>`; `axum::ErrorLayer`, which makes every error response an envelope with the request's id, and the `axum::RequestId` extractor (axum-core only) |
+//! | `actix-web` | actix-web's `ResponseError` for the same; the `actix_web::ErrorEnvelopes` middleware and the `actix_web::RequestId` extractor |
 //! | `utoipa` | `ToSchema` for [`ErrorEnvelope`], `IntoResponses` for every set, `utoipa::envelope_schema` |
 //! | `schemars` | `JsonSchema` for [`ErrorEnvelope`], `schemars::envelope_schema` |
-//! | `tracing` | `tracing::event` and `tracing::record`: `error_type`, `status_code` and `request_id` as fields |
+//! | `tracing` | one event per error response from the layer and the middleware; `tracing::event`, `tracing::envelope_event` and `tracing::record`: `error_type`, `status_code` and `request_id` as fields |
 
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
@@ -90,8 +92,9 @@ mod consumer;
 pub use b2b::B2bError;
 pub use consumer::ConsumerError;
 pub use stytch_errors_runtime::{
-    ErrorCatalog, ErrorEnvelope, ErrorInfo, ErrorSet, ParseError, ParseErrorKind, Shape,
-    StytchError, Typed, UnknownErrorType, docs, generate_request_id,
+    ErrorCatalog, ErrorEnvelope, ErrorInfo, ErrorSet, HttpError, MAX_REQUEST_ID_LEN, ParseError,
+    ParseErrorKind, Shape, StytchError, Typed, UnknownErrorType, docs, generate_request_id,
+    is_acceptable_request_id,
 };
 
 #[cfg(feature = "actix-web")]

@@ -1,5 +1,6 @@
 //! The `axum_server` example, started as a process on a free loopback port and asked over real
-//! HTTP/1.1 connections: status, content type, envelope and request id of its answers.
+//! HTTP/1.1 connections: status, content type, envelope and request id of its answers, gzip
+//! bodies (the example compresses) decoded as a client decodes them.
 //!
 //! Needs the example built, which `cargo test --features axum` does (it builds the examples).
 
@@ -10,7 +11,7 @@ use std::process::{Child, Command, Stdio};
 use std::time::Duration;
 
 use serde_json::Value;
-use stytch_errors::{B2bError, ConsumerError, StytchError};
+use stytch_errors::{B2bError, ConsumerError, HttpError, StytchError};
 
 /// The example's process, killed when the test ends, passing or not.
 struct Server {
@@ -98,14 +99,29 @@ impl Answer {
 
 /// `GET path` over a fresh connection, with `Connection: close` so that the body ends with it.
 fn get(server: &Server, path: &str, request_id: Option<&str>) -> Answer {
+    let headers: Vec<(&str, &str)> = request_id
+        .map(|id| ("x-request-id", id))
+        .into_iter()
+        .collect();
+    let answer = send(server, "GET", path, &headers);
+    assert!(
+        answer.header("transfer-encoding").is_none(),
+        "a JSON body of known length"
+    );
+    answer
+}
+
+/// A request over a fresh connection, with `Connection: close` so that the body ends with it;
+/// a chunked body is put together, a gzip one decoded.
+fn send(server: &Server, method: &str, path: &str, headers: &[(&str, &str)]) -> Answer {
     let mut stream = TcpStream::connect(&server.address).expect("connects to the example");
     // Only so that a hung server fails the test instead of blocking it forever.
     stream
         .set_read_timeout(Some(Duration::from_secs(30)))
         .unwrap();
-    let mut request = format!("GET {path} HTTP/1.1\r\nHost: {}\r\n", server.address);
-    if let Some(id) = request_id {
-        request.push_str(&format!("x-request-id: {id}\r\n"));
+    let mut request = format!("{method} {path} HTTP/1.1\r\nHost: {}\r\n", server.address);
+    for (name, value) in headers {
+        request.push_str(&format!("{name}: {value}\r\n"));
     }
     request.push_str("Connection: close\r\n\r\n");
     stream.write_all(request.as_bytes()).unwrap();
@@ -130,16 +146,42 @@ fn get(server: &Server, path: &str, request_id: Option<&str>) -> Answer {
             (key.trim().to_owned(), value.trim().to_owned())
         })
         .collect();
-    let answer = Answer {
+    let mut answer = Answer {
         status,
         headers,
         body: raw[split + 4..].to_vec(),
     };
-    assert!(
-        answer.header("transfer-encoding").is_none(),
-        "a JSON body of known length"
-    );
+    if answer.header("transfer-encoding") == Some("chunked") {
+        answer.body = dechunk(&answer.body);
+    }
+    if answer.header("content-encoding") == Some("gzip") {
+        let mut decoded = Vec::new();
+        flate2::read::GzDecoder::new(answer.body.as_slice())
+            .read_to_end(&mut decoded)
+            .expect("a gzip body");
+        answer.body = decoded;
+    }
     answer
+}
+
+/// The body of a `transfer-encoding: chunked` message.
+fn dechunk(mut raw: &[u8]) -> Vec<u8> {
+    let mut body = Vec::new();
+    loop {
+        let line_end = raw
+            .windows(2)
+            .position(|window| window == b"\r\n")
+            .expect("a chunk size line");
+        let size = std::str::from_utf8(&raw[..line_end]).unwrap();
+        let size = usize::from_str_radix(size.split(';').next().unwrap().trim(), 16)
+            .expect("a hexadecimal chunk size");
+        raw = &raw[line_end + 2..];
+        if size == 0 {
+            return body;
+        }
+        body.extend_from_slice(&raw[..size]);
+        raw = &raw[size + 2..];
+    }
 }
 
 fn check_envelope(answer: &Answer, error: &dyn StytchError, request_id: &str) {
@@ -220,16 +262,83 @@ fn answers_with_envelopes_over_http() {
         "https://example.com/docs/errors/404#unknown_error_type"
     );
 
-    // A route the example does not have: axum's empty 404, with the request id still echoed.
+    // A route the example does not have: axum's empty 404, answered as an envelope.
     let answer = get(
         &server,
         "/nothing/here",
         Some("request-id-test-from-client-4"),
     );
-    assert_eq!(answer.status, 404);
-    assert!(answer.body.is_empty());
+    check_envelope(
+        &answer,
+        &HttpError::route_not_found,
+        "request-id-test-from-client-4",
+    );
+}
+
+#[test]
+fn every_error_response_is_an_envelope_gzipped_for_clients_that_accept_it() {
+    let server = start();
+    let gzip = ("accept-encoding", "gzip");
+
+    // An error of the service, compressed, with the client's id.
+    let answer = send(
+        &server,
+        "GET",
+        "/errors/email_not_found",
+        &[gzip, ("x-request-id", "request-id-gzip-1")],
+    );
+    assert_eq!(answer.header("content-encoding"), Some("gzip"));
+    assert_eq!(answer.header("x-request-id"), Some("request-id-gzip-1"));
     assert_eq!(
-        answer.header("x-request-id"),
-        Some("request-id-test-from-client-4")
+        answer.json(),
+        serde_json::to_value(ConsumerError::email_not_found.envelope("request-id-gzip-1")).unwrap()
+    );
+
+    // axum's rejection of a path parameter that is not a number: compressed text in the
+    // stack, answered as an envelope of `bad_request`.
+    let answer = send(
+        &server,
+        "GET",
+        "/widgets/seven",
+        &[gzip, ("x-request-id", "request-id-gzip-2")],
+    );
+    assert_eq!(answer.status, 400);
+    assert_eq!(answer.header("content-type"), Some("application/json"));
+    let body = answer.json();
+    assert_eq!(body["error_type"], "bad_request");
+    assert_eq!(body["request_id"], "request-id-gzip-2");
+
+    // Without compression, the rejection's text is the message.
+    let answer = send(&server, "GET", "/widgets/seven", &[]);
+    let body = answer.json();
+    assert_eq!(body["error_type"], "bad_request");
+    assert!(
+        body["error_message"]
+            .as_str()
+            .unwrap()
+            .contains("Cannot parse"),
+        "{body}"
+    );
+
+    // A wrong method.
+    let answer = send(&server, "POST", "/errors/email_not_found", &[gzip]);
+    assert_eq!(answer.status, 405);
+    assert_eq!(answer.json()["error_type"], "method_not_allowed");
+
+    // A 5000-byte id is refused: a generated one, and the long one echoed nowhere.
+    let long = format!("request-id-{}", "a".repeat(5000));
+    let answer = send(
+        &server,
+        "GET",
+        "/widgets/1",
+        &[gzip, ("x-request-id", long.as_str())],
+    );
+    let id = answer.header("x-request-id").unwrap().to_owned();
+    assert!(id.starts_with("request-id-") && id.len() < 128, "{id}");
+    assert_eq!(answer.json()["request_id"], id.as_str());
+    assert!(!String::from_utf8_lossy(&answer.body).contains("aaaa"));
+    assert_eq!(
+        answer.json()["error_message"],
+        "Widget 1 could not be found."
     );
 }

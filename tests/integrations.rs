@@ -115,6 +115,16 @@ mod axum {
         assert_eq!(request_id.as_deref(), Some("request-id-upstream"));
         assert_eq!(body["request_id"], "request-id-upstream");
         assert!(body.get("error_url").is_none());
+
+        // Any error, boxed.
+        let boxed: Box<dyn StytchError + Send + Sync> = Box::new(ConsumerError::email_not_found);
+        let (status, _, request_id, body) = parts(boxed.into_response());
+        assert_eq!(status, 404);
+        let request_id = request_id.expect("a generated request id");
+        assert_eq!(
+            body,
+            serde_json::to_value(ConsumerError::email_not_found.envelope(&request_id)).unwrap()
+        );
     }
 }
 
@@ -123,7 +133,7 @@ mod actix_web {
     // The trait through the facade's hidden re-export: this test has no actix-web dependency of
     // its own, so that the tests without features do not build it.
     use stytch_errors::__private::actix_web::ResponseError;
-    use stytch_errors::ConsumerError;
+    use stytch_errors::{ConsumerError, StytchError};
 
     use crate::derived::Generic;
 
@@ -138,6 +148,16 @@ mod actix_web {
         assert!(response.headers().contains_key("x-request-id"));
         let locked: Generic<'_, u32, ConsumerError> = Generic::Locked(7, "another request");
         assert_eq!(ResponseError::status_code(&locked).as_u16(), 409);
+
+        let boxed: Box<dyn StytchError + Send + Sync> = Box::new(locked_static());
+        assert_eq!(ResponseError::status_code(&boxed).as_u16(), 409);
+        let response = boxed.error_response();
+        assert_eq!(response.status().as_u16(), 409);
+        assert!(response.headers().contains_key("x-request-id"));
+    }
+
+    fn locked_static() -> Generic<'static, u32, ConsumerError> {
+        Generic::Locked(7, "another request")
     }
 }
 

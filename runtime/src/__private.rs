@@ -125,7 +125,12 @@ pub fn debug_variant(error_type: &str, f: &mut fmt::Formatter<'_>) -> fmt::Resul
 /// the derive implements, so that a type without `Display` gets one error, the one of the
 /// `Error` that `StytchError` requires, rather than a second one here.
 pub fn to_string<E: crate::StytchError + ?Sized>(error: &E) -> String {
-    error.to_string()
+    // Room for a typical message up front: one allocation where `to_string` grows the string
+    // piece by piece. Writing into a `String` fails only if `Display` does, which leaves what
+    // it wrote.
+    let mut message = String::with_capacity(64);
+    let _ = fmt::Write::write_fmt(&mut message, format_args!("{error}"));
+    message
 }
 
 /// The compile-time check that the variants of a derived type that are compiled in have

@@ -8,8 +8,9 @@ use crate::{ErrorEnvelope, ErrorInfo};
 /// documentation URL: the four things a Stytch-style API puts in its JSON envelope.
 ///
 /// Implemented by every set declared with `stytch_errors!` and every type with
-/// `#[derive(StytchError)]`. The trait is object safe, so `&dyn StytchError` and
-/// `Box<dyn StytchError>` work for handlers that answer with any error.
+/// `#[derive(StytchError)]`. The trait is object safe: with the `axum` or `actix-web` feature,
+/// `Box<dyn StytchError + Send + Sync>` is a response (`IntoResponse`, `ResponseError`), for
+/// handlers that answer with errors of several types.
 ///
 /// ```
 /// use stytch_errors::StytchError;

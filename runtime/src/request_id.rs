@@ -1,14 +1,36 @@
-//! Request ids for responses whose request carried none.
+//! Request ids: which ones a service takes from its clients, and fresh ones for the others.
 
 use std::hash::{BuildHasher, RandomState};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{SystemTime, UNIX_EPOCH};
 
+/// The longest request id taken from a client: a longer one is replaced, never echoed.
+pub const MAX_REQUEST_ID_LEN: usize = 128;
+
+/// Whether a client's request id is taken as the id of its request: 1 to
+/// [`MAX_REQUEST_ID_LEN`] bytes of visible ASCII (`!` to `~`, so no spaces or control
+/// characters). The web framework integrations answer any other with a generated id
+/// ([`generate_request_id`]) and never echo the refused one, in a body, a header or a log.
+///
+/// ```
+/// use stytch_errors::is_acceptable_request_id;
+///
+/// assert!(is_acceptable_request_id(b"request-id-test-b05c992f"));
+/// assert!(!is_acceptable_request_id(b""));
+/// assert!(!is_acceptable_request_id(b"two words"));
+/// assert!(!is_acceptable_request_id("r\u{e9}sum\u{e9}".as_bytes()));
+/// assert!(!is_acceptable_request_id(&[b'a'; 129]));
+/// ```
+#[must_use]
+pub fn is_acceptable_request_id(id: &[u8]) -> bool {
+    !id.is_empty() && id.len() <= MAX_REQUEST_ID_LEN && id.iter().all(|b| (0x21..=0x7e).contains(b))
+}
+
 /// A fresh request id in Stytch's shape, `request-id-` and a random UUID-like suffix:
 /// `request-id-6f1c2a9e-04b7-4d1e-9a3c-5b8e7f60d2a4`.
 ///
-/// The web framework integrations use it when a request arrives without an `x-request-id`
-/// header. Ids are unique within a process (a counter is part of what is hashed) and
+/// The web framework integrations use it when a request arrives without an acceptable
+/// request id (see [`is_acceptable_request_id`]). Ids are unique within a process (a counter is part of what is hashed) and
 /// unpredictable enough to tell requests apart in logs; they are not secrets.
 ///
 /// ```
@@ -44,7 +66,7 @@ pub fn generate_request_id() -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::generate_request_id;
+    use super::{generate_request_id, is_acceptable_request_id};
 
     #[test]
     fn ids_have_the_uuid_shape_and_differ() {
@@ -61,6 +83,7 @@ mod tests {
             assert!(groups[2].starts_with('4'), "{id}: version");
             assert!(groups[3].starts_with(['8', '9', 'a', 'b']), "{id}: variant");
         }
+        assert!(ids.iter().all(|id| is_acceptable_request_id(id.as_bytes())));
         let mut unique = ids.clone();
         unique.sort();
         unique.dedup();

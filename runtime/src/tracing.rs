@@ -1,5 +1,9 @@
 //! `tracing` integration: an error's `error_type`, `status_code` and `request_id` as fields.
 //!
+//! Behind the web framework integrations' layer (`axum::ErrorLayer`,
+//! `actix_web::ErrorEnvelopes`), nothing is needed: the layer records one event per error
+//! response, with [`envelope_event`]. For errors handled elsewhere:
+//!
 //! ```ignore
 //! let span = tracing::info_span!(
 //!     "request",
@@ -10,11 +14,16 @@
 //! // …
 //! stytch_errors::tracing::record(&span, &error, request_id); // on the request's span
 //! stytch_errors::tracing::event(&error, request_id);         // or as an event of its own
+//! stytch_errors::tracing::envelope_event(&envelope);          // an envelope, received or sent
 //! ```
+//!
+//! Text that may come from outside (messages, error types and request ids of envelopes) is
+//! recorded escaped, as Rust escapes a string's `Debug` without the quotes: a newline is `\n`,
+//! so no value can forge a log line.
 
 use tracing::Span;
 
-use crate::StytchError;
+use crate::{ErrorEnvelope, StytchError};
 
 /// The target of the events of [`event`], to filter them by (`stytch_errors=info`).
 pub const TARGET: &str = "stytch_errors";
@@ -23,13 +32,70 @@ pub const TARGET: &str = "stytch_errors";
 /// and the error's message as the event's message: at level `ERROR` for a 5xx status, `INFO`
 /// for a 4xx one (the client's mistake, not the service's), under the target [`TARGET`].
 pub fn event<E: StytchError + ?Sized>(error: &E, request_id: &str) {
-    let status_code = error.status_code();
-    let error_type = error.error_type();
-    let message = error.error_message();
+    emit(
+        error.status_code(),
+        Some(error.error_type()),
+        Some(&error.error_message()),
+        request_id,
+    );
+}
+
+/// Emits the event of [`event`] for an envelope; one without a request id records it empty.
+pub fn envelope_event(envelope: &ErrorEnvelope<'_>) {
+    emit(
+        envelope.status_code(),
+        Some(envelope.error_type()),
+        Some(envelope.error_message()),
+        envelope.request_id().unwrap_or_default(),
+    );
+}
+
+/// The event of an error response of the layers: of its envelope, or of its status alone for
+/// a JSON body that is not one of this crate's.
+#[cfg(any(feature = "axum", feature = "actix-web"))]
+pub(crate) fn response_event(
+    status_code: u16,
+    envelope: Option<&ErrorEnvelope<'_>>,
+    request_id: &str,
+) {
+    match envelope {
+        Some(envelope) => emit(
+            status_code,
+            Some(envelope.error_type()),
+            Some(envelope.error_message()),
+            request_id,
+        ),
+        None => emit(status_code, None, None, request_id),
+    }
+}
+
+fn emit(status_code: u16, error_type: Option<&str>, message: Option<&str>, request_id: &str) {
+    let error_type = error_type.map(str::escape_debug);
+    let error_type = tracing::field::display(error_type.map_or(Escaped::None, Escaped::Some));
+    let request_id = request_id.escape_debug();
+    let message = message.map_or(Escaped::None, |message| {
+        Escaped::Some(message.escape_debug())
+    });
     if status_code >= 500 {
-        tracing::error!(target: TARGET, error_type, status_code, request_id, "{message}");
+        tracing::error!(target: TARGET, error_type, status_code, %request_id, "{message}");
     } else {
-        tracing::info!(target: TARGET, error_type, status_code, request_id, "{message}");
+        tracing::info!(target: TARGET, error_type, status_code, %request_id, "{message}");
+    }
+}
+
+/// An escaped text, or the placeholder of a missing one.
+#[derive(Clone)]
+enum Escaped<'a> {
+    Some(std::str::EscapeDebug<'a>),
+    None,
+}
+
+impl std::fmt::Display for Escaped<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Escaped::Some(text) => std::fmt::Display::fmt(&text.clone(), f),
+            Escaped::None => f.write_str("-"),
+        }
     }
 }
 
@@ -38,9 +104,15 @@ pub fn event<E: StytchError + ?Sized>(error: &E, request_id: &str) {
 /// A span records only the fields it declared, so declare these three when creating it, with
 /// `tracing::field::Empty` as their value; fields it did not declare are left out.
 pub fn record<E: StytchError + ?Sized>(span: &Span, error: &E, request_id: &str) {
-    span.record("error_type", error.error_type());
+    span.record(
+        "error_type",
+        tracing::field::display(error.error_type().escape_debug()),
+    );
     span.record("status_code", error.status_code());
-    span.record("request_id", request_id);
+    span.record(
+        "request_id",
+        tracing::field::display(request_id.escape_debug()),
+    );
 }
 
 #[cfg(test)]
