@@ -9,8 +9,10 @@
 #![deny(missing_docs)]
 #![cfg_attr(docsrs, feature(doc_cfg))]
 
+mod api_error;
 pub mod docs;
 mod envelope;
+mod text;
 mod error;
 mod info;
 mod request_id;
@@ -30,6 +32,9 @@ pub mod actix_web;
 pub mod axum;
 #[cfg(feature = "http")]
 mod http;
+#[cfg(feature = "reqwest")]
+#[cfg_attr(docsrs, doc(cfg(feature = "reqwest")))]
+pub mod reqwest;
 #[cfg(feature = "schemars")]
 #[cfg_attr(docsrs, doc(cfg(feature = "schemars")))]
 pub mod schemars;
@@ -43,6 +48,7 @@ pub mod utoipa;
 #[doc(hidden)]
 pub mod __private;
 
+pub use api_error::{ApiError, RetryAfter};
 pub use envelope::{ErrorEnvelope, ParseError, ParseErrorKind, Shape, Typed};
 pub use error::StytchError;
 pub use info::ErrorInfo;
