@@ -162,13 +162,21 @@ impl ApiError {
     }
 }
 
-/// One line: the status, then the error_type and the message of the envelope, or why the body
-/// is none, then the request id. Text from the response is escaped and cut short, so that it
+/// One line: the HTTP status, then the error_type and the message of the envelope (and its
+/// status_code if it differs), or why the body is none, then the request id. Text from the response is escaped and cut short, so that it
 /// cannot forge a line of a log.
 impl fmt::Display for ApiError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match &self.body {
-            Body::Envelope { envelope, .. } => envelope.fmt(f)?,
+            Body::Envelope { envelope, .. } => {
+                write!(f, "{} {}", self.status, Escaped::new(envelope.error_type()))?;
+                if !envelope.error_message().is_empty() {
+                    write!(f, ": {}", Escaped::new(envelope.error_message()))?;
+                }
+                if envelope.status_code() != self.status {
+                    write!(f, " (status_code {} in the body)", envelope.status_code())?;
+                }
+            }
             Body::Refused(_) if self.source.is_some() => {
                 write!(f, "{}, the body could not be read", self.status)?;
             }
