@@ -225,16 +225,19 @@ fn describe(value: &Value) -> String {
 }
 
 /// Reads any object, and nothing else. The envelope's errors are found later, by `resolve`.
-impl<'de> Deserialize<'de> for Raw {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer.deserialize_map(RawVisitor)
+/// Reads the object into the `Raw` it holds, in place: the fields are not moved again.
+pub(super) struct RawSeed<'r>(pub(super) &'r mut Raw);
+
+impl<'de> de::DeserializeSeed<'de> for RawSeed<'_> {
+    type Value = ();
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
+        deserializer.deserialize_map(self)
     }
 }
 
-struct RawVisitor;
-
-impl<'de> Visitor<'de> for RawVisitor {
-    type Value = Raw;
+impl<'de> Visitor<'de> for RawSeed<'_> {
+    type Value = ();
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(
@@ -242,8 +245,8 @@ impl<'de> Visitor<'de> for RawVisitor {
         )
     }
 
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Raw, A::Error> {
-        let mut raw = Raw::default();
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+        let raw = self.0;
         while let Some(key) = map.next_key::<Key>()? {
             let mut nested = None;
             let value = map.next_value_seed(Strict {
@@ -274,7 +277,7 @@ impl<'de> Visitor<'de> for RawVisitor {
                 },
             }
         }
-        Ok(raw)
+        Ok(())
     }
 }
 
@@ -398,7 +401,20 @@ struct KeyVisitor;
 
 impl KeyVisitor {
     fn known(key: &str) -> Option<Key> {
-        KEYS.iter().position(|known| *known == key).map(Key::Known)
+        // A `match`, not a search of `KEYS`: compiled to a comparison of lengths, then of bytes.
+        let index = match key {
+            "status_code" => STATUS_CODE,
+            "request_id" => REQUEST_ID,
+            "error_type" => ERROR_TYPE,
+            "error_message" => ERROR_TYPE + 1,
+            "error_url" => ERROR_TYPE + 2,
+            "error" => ERROR,
+            "error_description" => ERROR + 1,
+            "error_uri" => ERROR + 2,
+            _ => return None,
+        };
+        debug_assert_eq!(KEYS[index], key);
+        Some(Key::Known(index))
     }
 }
 
@@ -421,9 +437,9 @@ impl Visitor<'_> for KeyVisitor {
 /// Reads any object, then checks it: the errors name the field and say what was expected.
 impl<'de> Deserialize<'de> for ErrorEnvelope<'_> {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        Raw::deserialize(deserializer)?
-            .resolve(None)
-            .map_err(de::Error::custom)
+        let mut raw = Raw::default();
+        de::DeserializeSeed::deserialize(RawSeed(&mut raw), deserializer)?;
+        raw.resolve(None).map_err(de::Error::custom)
     }
 }
 

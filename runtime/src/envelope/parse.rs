@@ -3,11 +3,11 @@
 use std::fmt;
 use std::str::FromStr;
 
-use serde::Deserialize;
+use serde::de::DeserializeSeed;
 use serde::de::IgnoredAny;
 
 use super::ErrorEnvelope;
-use super::de::{Invalid, Raw};
+use super::de::{Invalid, Raw, RawSeed};
 use crate::text::{Escaped, EscapedBytes};
 
 impl ErrorEnvelope<'static> {
@@ -61,8 +61,10 @@ impl ErrorEnvelope<'static> {
             });
         }
         let mut deserializer = serde_json::Deserializer::from_slice(json);
-        let raw = Raw::deserialize(&mut deserializer)
-            .and_then(|raw| deserializer.end().map(|()| raw))
+        let mut raw = Raw::default();
+        RawSeed(&mut raw)
+            .deserialize(&mut deserializer)
+            .and_then(|()| deserializer.end())
             .map_err(|error| Failure::not_json(&error))?;
         raw.resolve(http_status).map_err(Failure::invalid)
     }
