@@ -101,7 +101,11 @@ async fn errors_of_the_axum_example_arrive_typed() {
     let base = format!("http://{}", server.address);
 
     // An entry of the consumer set, answered by the set's own IntoResponse.
-    let error = api_error(&format!("{base}/errors/email_not_found"), Some("req-client-1")).await;
+    let error = api_error(
+        &format!("{base}/errors/email_not_found"),
+        Some("req-client-1"),
+    )
+    .await;
     assert_eq!(error.status(), 404);
     assert_eq!(
         error.typed::<ConsumerError>(),
@@ -135,7 +139,11 @@ async fn errors_of_the_axum_example_arrive_typed() {
     assert!(!generated.is_empty());
 
     // The example's derived error: a type of its own, with the name interpolated.
-    let error = api_error(&format!("{base}/errors/emial_not_found"), Some("req-client-2")).await;
+    let error = api_error(
+        &format!("{base}/errors/emial_not_found"),
+        Some("req-client-2"),
+    )
+    .await;
     assert_eq!(error.status(), 404);
     assert_eq!(error.error_type(), Some("unknown_error_type"));
     assert_eq!(
@@ -276,7 +284,10 @@ async fn canned_answers_of_every_kind_keep_status_body_and_hints() {
     assert_eq!(error.parse_error().unwrap().kind(), ParseErrorKind::NotJson);
     assert!(error.is_retryable());
     let shown = error.to_string();
-    assert!(shown.starts_with("502, response body is not JSON: "), "{shown}");
+    assert!(
+        shown.starts_with("502, response body is not JSON: "),
+        "{shown}"
+    );
     assert!(shown.contains("<html>\\r\\n<body>"), "{shown}");
     assert!(!shown.contains(['\r', '\n']), "{shown}");
 
@@ -290,7 +301,10 @@ async fn canned_answers_of_every_kind_keep_status_body_and_hints() {
         Some(RetryAfter::Delay(Duration::from_secs(120)))
     );
     assert!(error.is_retryable());
-    assert_eq!(error.to_string(), "503 with an empty body (request_id edge-503)");
+    assert_eq!(
+        error.to_string(),
+        "503 with an empty body (request_id edge-503)"
+    );
 
     // JSON of another API's shape.
     let error = api_error(&format!("{base}/other-api"), None).await;
@@ -341,11 +355,11 @@ async fn canned_answers_of_every_kind_keep_status_body_and_hints() {
     // Newlines, a line separator and a bidi override in the body: kept verbatim in the
     // envelope, escaped in every Display.
     let error = api_error(&format!("{base}/forged"), None).await;
+    assert_eq!(error.error_type(), Some("x\r\nFORGED: admin logged in"));
     assert_eq!(
-        error.error_type(),
-        Some("x\r\nFORGED: admin logged in")
+        error.envelope().unwrap().error_message(),
+        "m\u{2028}n\u{202E}o\n"
     );
-    assert_eq!(error.envelope().unwrap().error_message(), "m\u{2028}n\u{202E}o\n");
     for shown in [error.to_string(), error.envelope().unwrap().to_string()] {
         assert!(
             !shown.contains(['\r', '\n', '\u{2028}', '\u{202E}']),

@@ -150,8 +150,7 @@ fn to_json(c: &mut Criterion) {
         b.iter(|| {
             for entry in black_box(entries) {
                 buffer.clear();
-                serde_json::to_writer(&mut buffer, &entry.envelope(black_box(REQUEST_ID)))
-                    .unwrap();
+                serde_json::to_writer(&mut buffer, &entry.envelope(black_box(REQUEST_ID))).unwrap();
                 black_box(&buffer);
             }
         })

@@ -97,7 +97,10 @@ impl ApiError {
     /// Sets the error that stopped the body from being read (a connection closed halfway, say),
     /// which [`source`](Error::source) then gives.
     #[must_use]
-    pub fn with_source(mut self, source: impl Into<Box<dyn Error + Send + Sync + 'static>>) -> Self {
+    pub fn with_source(
+        mut self,
+        source: impl Into<Box<dyn Error + Send + Sync + 'static>>,
+    ) -> Self {
         self.source = Some(source.into());
         self
     }
@@ -255,7 +258,12 @@ fn http_date(text: &str) -> Option<SystemTime> {
             }
             let year: i64 = year.parse().ok()?;
             // Two-digit years: the nearest past century, as RFC 9110 has it, roughly.
-            (day, month, if year < 70 { 2000 + year } else { 1900 + year }, *time)
+            (
+                day,
+                month,
+                if year < 70 { 2000 + year } else { 1900 + year },
+                *time,
+            )
         }
         // asctime: Sun Nov  6 08:49:37 1994
         [_, month, day, time, year] if year.len() == 4 => (*day, *month, year.parse().ok()?, *time),
@@ -303,12 +311,10 @@ fn days_from_civil(year: i64, month: u32, day: u32) -> i64 {
 impl<B: Into<Vec<u8>>> From<http::Response<B>> for ApiError {
     fn from(response: http::Response<B>) -> Self {
         let (parts, body) = response.into_parts();
-        parts
-            .headers
-            .iter()
-            .fold(ApiError::new(parts.status.as_u16(), body), |error, (name, value)| {
-                error.with_header(name.as_str(), value.as_bytes())
-            })
+        parts.headers.iter().fold(
+            ApiError::new(parts.status.as_u16(), body),
+            |error, (name, value)| error.with_header(name.as_str(), value.as_bytes()),
+        )
     }
 }
 
@@ -317,7 +323,11 @@ mod tests {
     use super::*;
 
     fn at(text: &str) -> Option<u64> {
-        http_date(text).map(|time| time.duration_since(SystemTime::UNIX_EPOCH).unwrap().as_secs())
+        http_date(text).map(|time| {
+            time.duration_since(SystemTime::UNIX_EPOCH)
+                .unwrap()
+                .as_secs()
+        })
     }
 
     #[test]

@@ -12,12 +12,12 @@
 mod api_error;
 pub mod docs;
 mod envelope;
-mod text;
 mod error;
 mod info;
 mod request_id;
 mod set;
 mod suggest;
+mod text;
 
 #[cfg(any(feature = "axum", feature = "actix-web"))]
 mod respond;

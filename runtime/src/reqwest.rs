@@ -31,26 +31,24 @@ pub trait ResponseExt: Sized + sealed::Sealed {
 }
 
 impl ResponseExt for reqwest::Response {
-    fn error_for_envelope(self) -> impl Future<Output = Result<Self, ApiError>> + Send {
-        async move {
-            let status = self.status();
-            if !status.is_client_error() && !status.is_server_error() {
-                return Ok(self);
-            }
-            let headers: Vec<(String, Vec<u8>)> = self
-                .headers()
-                .iter()
-                .filter(|(name, _)| *name == "x-request-id" || *name == "retry-after")
-                .map(|(name, value)| (name.as_str().to_owned(), value.as_bytes().to_vec()))
-                .collect();
-            let error = match self.bytes().await {
-                Ok(body) => ApiError::new(status.as_u16(), Vec::from(body)),
-                Err(error) => ApiError::new(status.as_u16(), Vec::new()).with_source(error),
-            };
-            Err(headers
-                .iter()
-                .fold(error, |error, (name, value)| error.with_header(name, value)))
+    async fn error_for_envelope(self) -> Result<Self, ApiError> {
+        let status = self.status();
+        if !status.is_client_error() && !status.is_server_error() {
+            return Ok(self);
         }
+        let headers: Vec<(String, Vec<u8>)> = self
+            .headers()
+            .iter()
+            .filter(|(name, _)| *name == "x-request-id" || *name == "retry-after")
+            .map(|(name, value)| (name.as_str().to_owned(), value.as_bytes().to_vec()))
+            .collect();
+        let error = match self.bytes().await {
+            Ok(body) => ApiError::new(status.as_u16(), Vec::from(body)),
+            Err(error) => ApiError::new(status.as_u16(), Vec::new()).with_source(error),
+        };
+        Err(headers
+            .iter()
+            .fold(error, |error, (name, value)| error.with_header(name, value)))
     }
 }
 

@@ -150,9 +150,15 @@ mod tests {
         assert_eq!(EscapedBytes(b"a\xffb\n`").to_string(), "`a\u{FFFD}b\\n\\``");
         let long = "q".repeat(1 << 20);
         let shown = EscapedBytes(long.as_bytes()).to_string();
-        assert_eq!(shown, format!("`{}`… (1048576 bytes)", "q".repeat(SHOWN_CHARS)));
+        assert_eq!(
+            shown,
+            format!("`{}`… (1048576 bytes)", "q".repeat(SHOWN_CHARS))
+        );
         let exact = "q".repeat(SHOWN_CHARS);
-        assert_eq!(EscapedBytes(exact.as_bytes()).to_string(), format!("`{exact}`"));
+        assert_eq!(
+            EscapedBytes(exact.as_bytes()).to_string(),
+            format!("`{exact}`")
+        );
         let invalid = vec![0xff; 1000];
         let shown = EscapedBytes(&invalid).to_string();
         assert!(shown.ends_with("… (1000 bytes)"), "{shown}");
@@ -165,7 +171,12 @@ mod tests {
             .filter_map(char::from_u32)
             .map(|c| format!("a{c}b"))
             .collect();
-        texts.extend(["".into(), "plain".into(), "\"\\\"\\".into(), "\u{0}\u{1f}".into()]);
+        texts.extend([
+            "".into(),
+            "plain".into(),
+            "\"\\\"\\".into(),
+            "\u{0}\u{1f}".into(),
+        ]);
         for text in texts {
             let mut ours = Vec::new();
             write_json_string(&mut ours, &text).unwrap();

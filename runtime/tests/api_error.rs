@@ -31,7 +31,11 @@ fn an_envelope_is_read_and_the_body_kept() {
 #[test]
 fn what_is_no_envelope_keeps_the_status_and_the_body() {
     for (status, body, kind) in [
-        (502, &b"<html>Bad Gateway</html>"[..], ParseErrorKind::NotJson),
+        (
+            502,
+            &b"<html>Bad Gateway</html>"[..],
+            ParseErrorKind::NotJson,
+        ),
         (503, b"", ParseErrorKind::NotJson),
         (
             500,
@@ -146,7 +150,10 @@ fn display_is_one_escaped_line() {
     let error = ApiError::new(502, format!("<p>{}</p>", "é".repeat(1 << 20)));
     let shown = error.to_string();
     assert!(shown.len() < 600, "{}", shown.len());
-    assert!(shown.ends_with(&format!("… ({} bytes)", error.body().len())), "{shown}");
+    assert!(
+        shown.ends_with(&format!("… ({} bytes)", error.body().len())),
+        "{shown}"
+    );
     let error = ApiError::new(503, "").with_source(std::io::Error::other("reset"));
     assert_eq!(error.to_string(), "503, the body could not be read");
     assert_eq!(

@@ -258,7 +258,8 @@ fn a_key_given_twice_is_refused_at_every_depth() {
         assert!(serde_error.to_string().starts_with(reason), "{serde_error}");
     }
     // The same key in two objects is no duplicate.
-    let body = r#"{"status_code":400,"error_type":"x","error_message":"y","a":{"k":1},"b":{"k":2}}"#;
+    let body =
+        r#"{"status_code":400,"error_type":"x","error_message":"y","a":{"k":1},"b":{"k":2}}"#;
     assert!(ErrorEnvelope::parse(body.as_bytes()).is_ok());
 }
 
@@ -266,7 +267,8 @@ fn a_key_given_twice_is_refused_at_every_depth() {
 fn an_entrys_envelope_equals_the_same_fields_built_one_by_one() {
     use std::hash::BuildHasher;
     use stytch_errors::{ConsumerError, StytchError};
-    let entry = ConsumerError::email_not_found.envelope("request-id-test-b05c992f-ebdc-489d-a754-c7e70ba13141");
+    let entry = ConsumerError::email_not_found
+        .envelope("request-id-test-b05c992f-ebdc-489d-a754-c7e70ba13141");
     assert_eq!(entry, full());
     assert_eq!(full(), entry);
     let hasher = std::collections::hash_map::RandomState::new();
@@ -275,7 +277,9 @@ fn an_entrys_envelope_equals_the_same_fields_built_one_by_one() {
     assert_ne!(entry, full().with_request_id("other"));
     assert_ne!(entry.clone(), entry.clone().with_extra("k", 1));
     // Changed back to the same values, it is the same envelope again.
-    let relabelled = entry.clone().with_error_url(full().error_url().unwrap().to_owned());
+    let relabelled = entry
+        .clone()
+        .with_error_url(full().error_url().unwrap().to_owned());
     assert_eq!(relabelled, entry);
 }
 
@@ -289,10 +293,16 @@ fn into_owned_keeps_an_entrys_static_strings() {
         .into_owned();
     drop(request_id);
     assert_eq!(owned.error_type().as_ptr(), info.error_type().as_ptr());
-    assert_eq!(owned.error_message().as_ptr(), info.error_message().as_ptr());
+    assert_eq!(
+        owned.error_message().as_ptr(),
+        info.error_message().as_ptr()
+    );
     assert_eq!(owned.request_id(), Some("req-1"));
     let changed = owned.with_extra("k", 1).into_owned();
-    assert_eq!(changed.error_url().unwrap().as_ptr(), info.error_url().as_ptr());
+    assert_eq!(
+        changed.error_url().unwrap().as_ptr(),
+        info.error_url().as_ptr()
+    );
 }
 
 #[test]
@@ -316,7 +326,10 @@ fn unknown_names_are_echoed_cut_short_and_suggestions_are_bounded() {
     assert_eq!(error.suggestion(), None);
     assert_eq!(
         error.to_string(),
-        format!("unknown error_type `{}…` for ConsumerError", "q".repeat(100))
+        format!(
+            "unknown error_type `{}…` for ConsumerError",
+            "q".repeat(100)
+        )
     );
     let error = "emial_not_found\n".parse::<ConsumerError>().unwrap_err();
     assert_eq!(error.suggestion(), Some("email_not_found"));

@@ -74,7 +74,10 @@ impl Raw {
     /// The envelope these fields make, or why they make none. `http_status` is the status of
     /// the response the body came in, when known: an OAuth2 body without `status_code` takes
     /// it.
-    pub(super) fn resolve(mut self, http_status: Option<u16>) -> Result<ErrorEnvelope<'static>, Invalid> {
+    pub(super) fn resolve(
+        mut self,
+        http_status: Option<u16>,
+    ) -> Result<ErrorEnvelope<'static>, Invalid> {
         let status_code = self.fields[STATUS_CODE]
             .as_ref()
             .and_then(Value::as_u64)
@@ -88,10 +91,16 @@ impl Raw {
         })
     }
 
-    fn resolve_fields(&mut self, http_status: Option<u16>) -> Result<ErrorEnvelope<'static>, Invalid> {
+    fn resolve_fields(
+        &mut self,
+        http_status: Option<u16>,
+    ) -> Result<ErrorEnvelope<'static>, Invalid> {
         if let Some(Duplicate { field, nested }) = self.duplicate.take() {
             let reason = match &nested {
-                None => format!("duplicate field `{}`", Escaped::cut(&field, QUOTED_CHARS).quoted('`')),
+                None => format!(
+                    "duplicate field `{}`",
+                    Escaped::cut(&field, QUOTED_CHARS).quoted('`')
+                ),
                 Some(key) => format!(
                     "duplicate key `{}` in `{}`",
                     Escaped::cut(key, QUOTED_CHARS).quoted('`'),
@@ -121,7 +130,9 @@ impl Raw {
             (None, Shape::OAuth2, Some(http_status)) => (http_status, false),
             (None, ..) => return Err(missing(KEYS[STATUS_CODE], "")),
         };
-        let error_type = self.fields[first].take().expect("the first error key was read");
+        let error_type = self.fields[first]
+            .take()
+            .expect("the first error key was read");
         let (message, url) = (first + 1, first + 2);
         let request_id = optional(self.fields[REQUEST_ID].take(), KEYS[REQUEST_ID])?;
         let error_type = required(error_type, KEYS[first])?;
