@@ -10,8 +10,8 @@ use crate::{ErrorEnvelope, ErrorSet, ParseError, Typed};
 /// An error answer of an API, whatever its body: the HTTP status, the body byte for byte, the
 /// envelope when the body is one, the request id and the retry hints.
 ///
-/// Built by [`ResponseExt::error_for_envelope`](crate::reqwest::ResponseExt::error_for_envelope)
-/// (feature `reqwest`), from an `http::Response` (feature `http`), or for any HTTP client with
+/// Built by `stytch_errors::reqwest::ResponseExt::error_for_envelope` (feature `reqwest`), from
+/// an `http::Response` (feature `http`), or for any HTTP client with
 /// [`ApiError::new`] and [`with_header`](Self::with_header):
 ///
 /// ```
