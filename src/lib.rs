@@ -92,9 +92,9 @@ mod consumer;
 pub use b2b::B2bError;
 pub use consumer::ConsumerError;
 pub use stytch_errors_runtime::{
-    ErrorCatalog, ErrorEnvelope, ErrorInfo, ErrorSet, HttpError, MAX_REQUEST_ID_LEN, ParseError,
-    ParseErrorKind, Shape, StytchError, Typed, UnknownErrorType, docs, generate_request_id,
-    is_acceptable_request_id,
+    ApiError, ErrorCatalog, ErrorEnvelope, ErrorInfo, ErrorSet, HttpError, MAX_REQUEST_ID_LEN,
+    ParseError, ParseErrorKind, RetryAfter, Shape, StytchError, Typed, UnknownErrorType, docs,
+    generate_request_id, is_acceptable_request_id,
 };
 
 #[cfg(feature = "actix-web")]
@@ -103,6 +103,9 @@ pub use stytch_errors_runtime::actix_web;
 #[cfg(feature = "axum")]
 #[cfg_attr(docsrs, doc(cfg(feature = "axum")))]
 pub use stytch_errors_runtime::axum;
+#[cfg(feature = "reqwest")]
+#[cfg_attr(docsrs, doc(cfg(feature = "reqwest")))]
+pub use stytch_errors_runtime::reqwest;
 #[cfg(feature = "schemars")]
 #[cfg_attr(docsrs, doc(cfg(feature = "schemars")))]
 pub use stytch_errors_runtime::schemars;

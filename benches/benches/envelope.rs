@@ -1,13 +1,24 @@
-//! An envelope of a static entry to JSON (about 290 bytes): what users write today, a
-//! serde-derived struct of `&str` fields through `serde_json::to_writer`; the hand-written
-//! fragment copier (the limit: copy precomputed JSON, escape the request id); and ours, both
-//! `ErrorEnvelope::write_json` and the serde path. Side by side, into a reused buffer.
+//! Envelopes to JSON and back, over every entry of a realistic set, beside the anchors, in one
+//! run.
+//!
+//! - `envelope_json_802`: every entry of the 802-name set (the real Stytch error_types) to its
+//!   JSON, from the error: what users write today, a serde-derived struct of `&str` fields
+//!   through `serde_json::to_writer` (`serde_derive`); the hand-written static-fragment copier,
+//!   the limit (`fragment_copier`: the entry's JSON around the request id, precomputed, and
+//!   the request id escaped); and ours, `error.envelope(id).write_json(&mut buffer)`
+//!   (`stytch_errors_write_json`) and `serde_json::to_writer(&mut buffer, &error.envelope(id))`
+//!   (`stytch_errors_serde`). One reused buffer, cleared before each envelope.
+//! - `envelope_parse_consumer`: the 41 envelopes of the consumer catalog (290 bytes on
+//!   average) read back: `serde_json::from_slice` into a serde-derived struct of the same
+//!   fields, owned (`serde_derive`); `ErrorEnvelope::parse`; and `ApiError::new`, which keeps
+//!   a copy of the body too, made in the time measured.
 
 use std::hint::black_box;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
-use serde::Serialize;
-use stytch_errors::{ConsumerError, ErrorEnvelope, StytchError};
+use serde::{Deserialize, Serialize};
+use stytch_errors::{ApiError, ConsumerError, ErrorEnvelope, StytchError};
+use stytch_errors_benches::OursReal;
 
 const REQUEST_ID: &str = "request-id-test-b05c992f-ebdc-489d-a754-c7e70ba13141";
 
@@ -21,34 +32,50 @@ struct DerivedEnvelope<'a> {
     error_url: &'a str,
 }
 
-/// The entry whose envelope is closest to 290 bytes.
-fn entry() -> ConsumerError {
-    *ConsumerError::ALL
-        .iter()
-        .min_by_key(|entry| {
-            let json = serde_json::to_vec(&entry.envelope(REQUEST_ID)).unwrap();
-            json.len().abs_diff(290)
-        })
-        .unwrap()
+impl<'a> DerivedEnvelope<'a> {
+    #[inline]
+    fn of(error: &'a impl StytchError, request_id: &'a str) -> Self {
+        DerivedEnvelope {
+            status_code: error.status_code(),
+            request_id,
+            error_type: error.error_type(),
+            error_message: match error.error_message() {
+                std::borrow::Cow::Borrowed(message) => message,
+                std::borrow::Cow::Owned(_) => unreachable!("static messages"),
+            },
+            error_url: error.error_url(),
+        }
+    }
 }
 
-/// The limit: the entry's JSON around the request id, precomputed, and an escaper for the id.
+/// What users read into today.
+#[derive(Deserialize)]
+#[allow(dead_code)]
+struct DerivedOwned {
+    status_code: u16,
+    request_id: String,
+    error_type: String,
+    error_message: String,
+    error_url: String,
+}
+
+/// The limit: an entry's JSON around the request id, precomputed, and an escaper for the id.
 struct FragmentCopier {
-    head: String,
-    tail: String,
+    head: &'static str,
+    tail: &'static str,
 }
 
 impl FragmentCopier {
-    fn new(entry: ConsumerError) -> Self {
+    fn new(entry: OursReal) -> Self {
         let json = serde_json::to_string(&entry.envelope("\u{0}")).unwrap();
         let (head, tail) = json.split_once("\\u0000").unwrap();
         FragmentCopier {
-            head: head.to_owned(),
-            tail: tail.to_owned(),
+            head: String::leak(head.to_owned()),
+            tail: String::leak(tail.to_owned()),
         }
     }
 
-    #[inline(never)]
+    #[inline]
     fn write(&self, out: &mut Vec<u8>, request_id: &str) {
         out.extend_from_slice(self.head.as_bytes());
         if request_id
@@ -64,71 +91,117 @@ impl FragmentCopier {
     }
 }
 
-fn envelope(c: &mut Criterion) {
-    let entry = entry();
-    let copier = FragmentCopier::new(entry);
-    let ours: ErrorEnvelope<'_> = entry.envelope(REQUEST_ID);
-    let derived = DerivedEnvelope {
-        status_code: entry.status_code(),
-        request_id: REQUEST_ID,
-        error_type: entry.error_type(),
-        error_message: entry.error_message(),
-        error_url: entry.error_url(),
-    };
+fn to_json(c: &mut Criterion) {
+    let entries = OursReal::ALL;
+    let copiers: Vec<FragmentCopier> = entries.iter().map(|&e| FragmentCopier::new(e)).collect();
 
-    // The same bytes from every writer, or the comparison means nothing.
-    let expected = serde_json::to_vec(&derived).unwrap();
+    // The same bytes from every writer, for every entry, or the comparison means nothing.
+    let mut total = 0;
     let mut buffer = Vec::with_capacity(1024);
-    copier.write(&mut buffer, REQUEST_ID);
-    assert_eq!(buffer, expected);
-    buffer.clear();
-    ours.write_json(&mut buffer).unwrap();
-    assert_eq!(buffer, expected);
-    assert_eq!(serde_json::to_vec(&ours).unwrap(), expected);
+    for (entry, copier) in entries.iter().zip(&copiers) {
+        let expected = serde_json::to_vec(&DerivedEnvelope::of(entry, REQUEST_ID)).unwrap();
+        total += expected.len();
+        buffer.clear();
+        copier.write(&mut buffer, REQUEST_ID);
+        assert_eq!(buffer, expected);
+        buffer.clear();
+        entry.envelope(REQUEST_ID).write_json(&mut buffer).unwrap();
+        assert_eq!(buffer, expected);
+        assert_eq!(
+            serde_json::to_vec(&entry.envelope(REQUEST_ID)).unwrap(),
+            expected
+        );
+    }
 
-    let mut group = c.benchmark_group("envelope_json");
-    group.throughput(Throughput::Bytes(expected.len() as u64));
+    let mut group = c.benchmark_group(format!("envelope_json_{}", entries.len()));
+    group.throughput(Throughput::Bytes(total as u64));
     group.bench_function("serde_derive", |b| {
         b.iter(|| {
-            buffer.clear();
-            serde_json::to_writer(&mut buffer, black_box(&derived)).unwrap();
-            buffer.len()
+            for entry in black_box(entries) {
+                buffer.clear();
+                let envelope = DerivedEnvelope::of(entry, black_box(REQUEST_ID));
+                serde_json::to_writer(&mut buffer, &envelope).unwrap();
+                black_box(&buffer);
+            }
         })
     });
     group.bench_function("fragment_copier", |b| {
         b.iter(|| {
-            buffer.clear();
-            copier.write(&mut buffer, black_box(REQUEST_ID));
-            buffer.len()
+            for copier in black_box(&copiers) {
+                buffer.clear();
+                copier.write(&mut buffer, black_box(REQUEST_ID));
+                black_box(&buffer);
+            }
         })
     });
     group.bench_function("stytch_errors_write_json", |b| {
         b.iter(|| {
-            buffer.clear();
-            black_box(&ours).write_json(&mut buffer).unwrap();
-            buffer.len()
+            for entry in black_box(entries) {
+                buffer.clear();
+                entry
+                    .envelope(black_box(REQUEST_ID))
+                    .write_json(&mut buffer)
+                    .unwrap();
+                black_box(&buffer);
+            }
         })
     });
     group.bench_function("stytch_errors_serde", |b| {
         b.iter(|| {
-            buffer.clear();
-            serde_json::to_writer(&mut buffer, black_box(&ours)).unwrap();
-            buffer.len()
-        })
-    });
-    // Building the envelope is part of answering: from the error to the bytes.
-    group.bench_function("stytch_errors_from_error", |b| {
-        b.iter(|| {
-            buffer.clear();
-            black_box(entry)
-                .envelope(black_box(REQUEST_ID))
-                .write_json(&mut buffer)
-                .unwrap();
-            buffer.len()
+            for entry in black_box(entries) {
+                buffer.clear();
+                serde_json::to_writer(&mut buffer, &entry.envelope(black_box(REQUEST_ID))).unwrap();
+                black_box(&buffer);
+            }
         })
     });
     group.finish();
 }
 
-criterion_group!(benches, envelope);
+fn parse(c: &mut Criterion) {
+    let bodies: Vec<(u16, Vec<u8>)> = ConsumerError::ALL
+        .iter()
+        .map(|entry| {
+            let mut body = Vec::new();
+            entry.envelope(REQUEST_ID).write_json(&mut body).unwrap();
+            (entry.status_code(), body)
+        })
+        .collect();
+    let total: usize = bodies.iter().map(|(_, body)| body.len()).sum();
+    for (_, body) in &bodies {
+        let derived: DerivedOwned = serde_json::from_slice(body).unwrap();
+        let ours = ErrorEnvelope::parse(body).unwrap();
+        assert_eq!(ours.error_type(), derived.error_type);
+        assert!(ApiError::new(400, body.clone()).envelope().is_some());
+    }
+
+    let mut group = c.benchmark_group(format!("envelope_parse_consumer_{}", bodies.len()));
+    group.throughput(Throughput::Bytes(total as u64));
+    // Each reads every body and drops what it read. `ApiError::new` keeps the body, so it is
+    // given a copy, made in the time measured: what keeping the body costs is counted.
+    group.bench_function("serde_derive", |b| {
+        b.iter(|| {
+            for (_, body) in black_box(&bodies) {
+                black_box(serde_json::from_slice::<DerivedOwned>(body).unwrap());
+            }
+        })
+    });
+    group.bench_function("stytch_errors_parse", |b| {
+        b.iter(|| {
+            for (_, body) in black_box(&bodies) {
+                black_box(ErrorEnvelope::parse(body).unwrap());
+            }
+        })
+    });
+    group.bench_function("stytch_errors_api_error_new", |b| {
+        b.iter(|| {
+            for (status, body) in black_box(&bodies) {
+                black_box(ApiError::new(*status, body.as_slice()));
+            }
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(benches, to_json, parse);
 criterion_main!(benches);

@@ -30,11 +30,19 @@ fuzz_target!(|body: &[u8]| {
             check_typed::<B2bError>(&envelope);
             let shown = envelope.to_string();
             assert!(shown.starts_with(&envelope.status_code().to_string()));
+            assert!(!shown.contains(['\n', '\r', '\u{2028}', '\u{2029}', '\u{202e}']));
+            let mut fast = Vec::new();
+            envelope.write_json(&mut fast).unwrap();
+            assert_eq!(fast, written.as_bytes());
         }
         Err(error) => {
-            assert_eq!(error.raw_body(), body);
-            assert_eq!(error.body(), String::from_utf8_lossy(body));
-            assert!(!error.to_string().contains(['\n', '\r']));
+            assert_eq!(error.body(), body);
+            assert_eq!(error.body_text(), String::from_utf8_lossy(body));
+            assert!(
+                !error
+                    .to_string()
+                    .contains(['\n', '\r', '\u{2028}', '\u{2029}', '\u{202e}'])
+            );
             if error.kind() == ParseErrorKind::NotJson {
                 assert!(serde_json::from_slice::<Value>(json).is_err());
             } else {

@@ -9,6 +9,7 @@
 #![deny(missing_docs)]
 #![cfg_attr(docsrs, feature(doc_cfg))]
 
+mod api_error;
 mod catalog;
 pub mod docs;
 mod envelope;
@@ -18,6 +19,7 @@ mod info;
 mod request_id;
 mod set;
 mod suggest;
+mod text;
 
 #[cfg(any(feature = "axum", feature = "actix-web"))]
 mod respond;
@@ -32,6 +34,9 @@ pub mod actix_web;
 pub mod axum;
 #[cfg(feature = "http")]
 mod http;
+#[cfg(feature = "reqwest")]
+#[cfg_attr(docsrs, doc(cfg(feature = "reqwest")))]
+pub mod reqwest;
 #[cfg(feature = "schemars")]
 #[cfg_attr(docsrs, doc(cfg(feature = "schemars")))]
 pub mod schemars;
@@ -45,6 +50,7 @@ pub mod utoipa;
 #[doc(hidden)]
 pub mod __private;
 
+pub use api_error::{ApiError, RetryAfter};
 pub use catalog::ErrorCatalog;
 pub use envelope::{ErrorEnvelope, ParseError, ParseErrorKind, Shape, Typed};
 pub use error::StytchError;

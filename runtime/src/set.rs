@@ -4,6 +4,7 @@
 use std::fmt;
 use std::hash::Hash;
 
+use crate::text::Escaped;
 use crate::{ErrorInfo, StytchError, suggest};
 
 /// A closed set of errors declared with `stytch_errors!`: a fieldless enum whose entries each
@@ -42,12 +43,23 @@ pub trait ErrorSet:
 }
 
 /// The error of parsing a name that a set does not declare, for instance with
-/// [`str::parse`]. Carries the name verbatim, and the closest name the set does declare.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// [`str::parse`]. Carries the name verbatim, and finds the closest name the set does declare
+/// when asked ([`suggestion`](Self::suggestion), and `Display`), at a cost bounded by the set's
+/// names whatever the length of the name looked up.
+///
+/// Its `Display` quotes the name cut short and escaped, as all text from outside.
+#[derive(Clone)]
 pub struct UnknownErrorType {
     error_type: String,
     set_name: &'static str,
-    suggestion: Option<&'static str>,
+    /// The set's suggestion for a name: `E::similar`'s first.
+    suggest: fn(&str) -> Option<&'static str>,
+}
+
+fn first_similar<E: ErrorSet>(error_type: &str) -> Option<&'static str> {
+    E::similar(error_type)
+        .first()
+        .map(|entry| entry.info().error_type())
 }
 
 impl UnknownErrorType {
@@ -56,9 +68,7 @@ impl UnknownErrorType {
         UnknownErrorType {
             error_type: error_type.to_owned(),
             set_name: E::NAME,
-            suggestion: E::similar(error_type)
-                .first()
-                .map(|entry| entry.info().error_type()),
+            suggest: first_similar::<E>,
         }
     }
 
@@ -72,9 +82,28 @@ impl UnknownErrorType {
         self.set_name
     }
 
-    /// The closest name the set declares, if one is close.
+    /// The closest name the set declares, if one is close. Computed on each call.
     pub fn suggestion(&self) -> Option<&'static str> {
-        self.suggestion
+        (self.suggest)(&self.error_type)
+    }
+}
+
+/// Two errors are equal when they are about the same name in the same set (the suggestion
+/// follows from those two).
+impl PartialEq for UnknownErrorType {
+    fn eq(&self, other: &UnknownErrorType) -> bool {
+        self.error_type == other.error_type && self.set_name == other.set_name
+    }
+}
+
+impl Eq for UnknownErrorType {}
+
+impl fmt::Debug for UnknownErrorType {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("UnknownErrorType")
+            .field("error_type", &self.error_type)
+            .field("set_name", &self.set_name)
+            .finish_non_exhaustive()
     }
 }
 
@@ -83,10 +112,10 @@ impl fmt::Display for UnknownErrorType {
         write!(
             f,
             "unknown error_type `{}` for {}",
-            self.error_type.escape_debug(),
+            Escaped::new(&self.error_type),
             self.set_name
         )?;
-        if let Some(suggestion) = self.suggestion {
+        if let Some(suggestion) = self.suggestion() {
             write!(f, "; did you mean `{suggestion}`?")?;
         }
         Ok(())

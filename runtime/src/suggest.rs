@@ -7,8 +7,22 @@
 /// length in edits (transpositions count as one) is close; so is a name that contains the query.
 /// Far matches are dropped when much closer ones exist: `emial_not_found` finds
 /// `email_not_found` (one edit), not also `member_not_found` (four).
+///
+/// The cost is bounded by the names, whatever the query: a query with more letters and
+/// digits than half again the longest name (or four times as many bytes) is close to none, and
+/// is read no further; the distance to a name is computed only when the lengths allow it to be
+/// close.
 pub(crate) fn rank<T: Copy>(query: &str, items: &[T], name: impl Fn(T) -> &'static str) -> Vec<T> {
-    let query = squash(query);
+    let longest = items
+        .iter()
+        .map(|&item| name(item).len())
+        .max()
+        .unwrap_or(0);
+    // A name within a third of the query's length in edits has at least two thirds of its
+    // letters, and a name that contains it has all of them.
+    let Some(query) = squash(query, longest + longest / 2 + 1) else {
+        return Vec::new();
+    };
     if query.is_empty() {
         return Vec::new();
     }
@@ -16,11 +30,16 @@ pub(crate) fn rank<T: Copy>(query: &str, items: &[T], name: impl Fn(T) -> &'stat
     let mut ranked: Vec<(usize, usize, &'static str, T)> = items
         .iter()
         .filter_map(|&item| {
-            let candidate = squash(name(item));
-            let distance = edit_distance(&query, &candidate);
+            let candidate = squash(name(item), usize::MAX)?;
+            let distance = if candidate.len().abs_diff(query.len()) <= threshold {
+                edit_distance(&query, &candidate)
+            } else {
+                usize::MAX
+            };
             let score = if distance <= threshold {
                 distance
             } else if query.len() >= 3
+                && query.len() <= candidate.len()
                 && candidate
                     .windows(query.len())
                     .any(|window| window == query.as_slice())
@@ -41,35 +60,45 @@ pub(crate) fn rank<T: Copy>(query: &str, items: &[T], name: impl Fn(T) -> &'stat
         .collect()
 }
 
-fn squash(name: &str) -> Vec<u8> {
-    name.bytes()
-        .filter(u8::is_ascii_alphanumeric)
-        .map(|b| b.to_ascii_lowercase())
-        .collect()
+/// The letters and digits of `name`, lowercased; `None` if there are more than `limit`, or if
+/// `name` is more than four times that long, found without reading further.
+fn squash(name: &str, limit: usize) -> Option<Vec<u8>> {
+    if name.len() / 4 > limit {
+        return None;
+    }
+    let mut squashed = Vec::new();
+    for byte in name.bytes().filter(u8::is_ascii_alphanumeric) {
+        if squashed.len() == limit {
+            return None;
+        }
+        squashed.push(byte.to_ascii_lowercase());
+    }
+    Some(squashed)
 }
 
 /// Optimal string alignment distance: insertions, deletions, substitutions and adjacent
-/// transpositions each cost one.
+/// transpositions each cost one. Three rows of the table at a time.
 fn edit_distance(a: &[u8], b: &[u8]) -> usize {
     let width = b.len() + 1;
-    let mut rows = vec![0usize; width * (a.len() + 1)];
-    for (j, cell) in rows.iter_mut().take(width).enumerate() {
-        *cell = j;
-    }
+    let mut before: Vec<usize> = vec![0; width];
+    let mut previous: Vec<usize> = (0..width).collect();
+    let mut current: Vec<usize> = vec![0; width];
     for i in 1..=a.len() {
-        rows[i * width] = i;
+        current[0] = i;
         for j in 1..=b.len() {
             let cost = usize::from(a[i - 1] != b[j - 1]);
-            let mut best = (rows[(i - 1) * width + j] + 1)
-                .min(rows[i * width + j - 1] + 1)
-                .min(rows[(i - 1) * width + j - 1] + cost);
+            let mut best = (previous[j] + 1)
+                .min(current[j - 1] + 1)
+                .min(previous[j - 1] + cost);
             if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
-                best = best.min(rows[(i - 2) * width + j - 2] + 1);
+                best = best.min(before[j - 2] + 1);
             }
-            rows[i * width + j] = best;
+            current[j] = best;
         }
+        std::mem::swap(&mut before, &mut previous);
+        std::mem::swap(&mut previous, &mut current);
     }
-    rows[a.len() * width + b.len()]
+    previous[b.len()]
 }
 
 #[cfg(test)]
@@ -120,9 +149,23 @@ mod tests {
     }
 
     #[test]
+    fn queries_far_longer_than_every_name_find_nothing() {
+        assert!(names(&"q".repeat(1 << 20)).is_empty());
+        assert!(names(&"email_not_found".repeat(3)).is_empty());
+        // Separators do not count towards the letters, but do towards the bytes read.
+        assert_eq!(
+            names(&format!("email{}not_found", "_".repeat(20))),
+            ["email_not_found"]
+        );
+        assert!(names(&format!("email{}not_found", "_".repeat(1 << 16))).is_empty());
+    }
+
+    #[test]
     fn distance_counts_transpositions_once() {
         assert_eq!(edit_distance(b"email", b"emial"), 1);
         assert_eq!(edit_distance(b"kitten", b"sitting"), 3);
         assert_eq!(edit_distance(b"", b"abc"), 3);
+        assert_eq!(edit_distance(b"abc", b""), 3);
+        assert_eq!(edit_distance(b"ca", b"abc"), 3);
     }
 }

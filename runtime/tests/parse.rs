@@ -22,7 +22,7 @@ fn round_trip(body: &str) -> ErrorEnvelope<'static> {
 fn refused(body: impl AsRef<[u8]>) -> ParseError {
     let body = body.as_ref();
     let error = ErrorEnvelope::parse(body).expect_err("a body that should be refused");
-    assert_eq!(error.raw_body(), body);
+    assert_eq!(error.body(), body);
     error
 }
 
@@ -227,7 +227,7 @@ fn fields_of_the_wrong_type_are_named_with_what_was_found() {
         assert_eq!(error.kind(), ParseErrorKind::InvalidField, "{body}");
         assert_eq!(error.field(), Some(field), "{body}");
         assert_eq!(error.reason(), reason, "{body}");
-        assert_eq!(error.body(), body);
+        assert_eq!(error.body(), body.as_bytes());
         // serde's path says the same, with a position.
         let serde_error = serde_json::from_str::<ErrorEnvelope>(body).unwrap_err();
         assert!(serde_error.to_string().starts_with(reason), "{serde_error}");
@@ -366,7 +366,7 @@ fn bodies_that_are_not_json_keep_the_body_and_the_reason() {
         let error = refused(body);
         assert_eq!(error.kind(), ParseErrorKind::NotJson, "{body}");
         assert_eq!(error.reason(), reason, "{body}");
-        assert_eq!(error.body(), body);
+        assert_eq!(error.body(), body.as_bytes());
         assert_eq!(error.field(), None);
     }
 }
@@ -377,12 +377,14 @@ fn invalid_utf8_is_replaced_in_the_text_and_kept_in_the_bytes() {
     let error = refused(body);
     assert_eq!(error.kind(), ParseErrorKind::NotJson);
     assert!(
-        error.body().contains("\"\u{FFFD}\u{FFFD}\""),
+        error.body_text().contains("\"\u{FFFD}\u{FFFD}\""),
         "{}",
-        error.body()
+        error.body_text()
     );
-    assert_eq!(error.raw_body(), body);
+    assert_eq!(error.body(), body);
     assert_eq!(error.clone().into_body(), error.body());
+    // Shown replaced and escaped, on one line.
+    assert!(error.to_string().contains("\u{FFFD}\u{FFFD}"), "{error}");
 }
 
 #[test]

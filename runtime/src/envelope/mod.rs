@@ -14,6 +14,7 @@ use serde_json::{Map, Value};
 pub use parse::{ParseError, ParseErrorKind};
 pub use typed::Typed;
 
+use crate::text::Escaped;
 use crate::{ErrorInfo, ErrorSet};
 
 /// The wire shape of one error response:
@@ -79,18 +80,36 @@ use crate::{ErrorInfo, ErrorSet};
 ///
 /// Two envelopes are equal when all their parts are: the shape, every field (a `null` and a
 /// missing `request_id` differ) and the extra fields.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Clone)]
 pub struct ErrorEnvelope<'a> {
+    repr: Repr<'a>,
+}
+
+/// What an envelope is made of: an entry of a declared set, as it is, or fields.
+#[derive(Clone)]
+enum Repr<'a> {
+    /// The envelope of a static entry with a request id, until it is changed: its JSON is the
+    /// entry's precomputed fragments around the request id.
+    Entry {
+        info: &'static ErrorInfo,
+        request_id: Str<'a>,
+    },
+    /// Any other envelope: built field by field, or parsed.
+    Fields(Fields<'a>),
+}
+
+#[derive(Clone)]
+struct Fields<'a> {
     status_code: u16,
+    /// Whether `status_code` is written: not for an OAuth2 body that had none and took the
+    /// status of its HTTP response, so that it is written back as it came.
+    status_in_body: bool,
     request_id: Text<'a>,
-    error_type: Cow<'a, str>,
+    error_type: Str<'a>,
     error_message: Text<'a>,
     error_url: Text<'a>,
     shape: Shape,
     extra: Map<String, Value>,
-    /// The static entry the envelope was built from, whose precomputed JSON
-    /// [`write_json`](Self::write_json) copies; cleared by any change to the fields it covers.
-    entry: Entry,
 }
 
 /// The names an envelope's fields go by on the wire.
@@ -131,39 +150,61 @@ impl Shape {
     }
 }
 
-/// The static entry an envelope was built from, if any. Not part of the envelope's value: two
-/// envelopes with the same fields are equal however they were built.
-#[derive(Clone, Copy, Default)]
-struct Entry(Option<&'static ErrorInfo>);
+/// A string of an envelope: static (an entry's), borrowed, or owned. Telling static strings
+/// apart is what lets [`ErrorEnvelope::into_owned`] keep them borrowed.
+#[derive(Clone)]
+pub(crate) enum Str<'a> {
+    Static(&'static str),
+    Borrowed(&'a str),
+    Owned(String),
+}
 
-impl PartialEq for Entry {
-    fn eq(&self, _: &Entry) -> bool {
-        true
+impl std::ops::Deref for Str<'_> {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        match self {
+            Str::Static(text) => text,
+            Str::Borrowed(text) => text,
+            Str::Owned(text) => text,
+        }
     }
 }
 
-impl Eq for Entry {}
-
-impl std::hash::Hash for Entry {
-    fn hash<H: std::hash::Hasher>(&self, _: &mut H) {}
+impl<'a> From<Cow<'a, str>> for Str<'a> {
+    fn from(text: Cow<'a, str>) -> Self {
+        match text {
+            Cow::Borrowed(text) => Str::Borrowed(text),
+            Cow::Owned(text) => Str::Owned(text),
+        }
+    }
 }
 
-impl fmt::Debug for Entry {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self.0 {
-            Some(info) => write!(f, "Some({})", info.error_type()),
-            None => f.write_str("None"),
+impl Str<'_> {
+    fn into_owned(self) -> Str<'static> {
+        match self {
+            Str::Static(text) => Str::Static(text),
+            Str::Borrowed(text) => Str::Owned(text.to_owned()),
+            Str::Owned(text) => Str::Owned(text),
         }
     }
 }
 
 /// An optional string field as it was on the wire: left out, `null`, or a string. Keeping
 /// `null` apart from absent is what makes parsing lossless.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Clone)]
 enum Text<'a> {
     Absent,
     Null,
-    Present(Cow<'a, str>),
+    Present(Str<'a>),
+}
+
+/// A [`Text`] to compare, hash and show.
+#[derive(Debug, PartialEq, Eq, Hash)]
+enum TextView<'s> {
+    Absent,
+    Null,
+    Present(&'s str),
 }
 
 impl<'a> Text<'a> {
@@ -174,12 +215,73 @@ impl<'a> Text<'a> {
         }
     }
 
+    fn view(&self) -> TextView<'_> {
+        match self {
+            Text::Absent => TextView::Absent,
+            Text::Null => TextView::Null,
+            Text::Present(text) => TextView::Present(text),
+        }
+    }
+
     fn into_owned(self) -> Text<'static> {
         match self {
             Text::Absent => Text::Absent,
             Text::Null => Text::Null,
-            Text::Present(text) => Text::Present(Cow::Owned(text.into_owned())),
+            Text::Present(text) => Text::Present(text.into_owned()),
         }
+    }
+}
+
+/// Everything an envelope's value is made of, whatever its representation: what `PartialEq`,
+/// `Hash` and `Debug` look at.
+#[derive(Debug, PartialEq, Eq, Hash)]
+struct View<'s> {
+    status_code: u16,
+    status_in_body: bool,
+    request_id: TextView<'s>,
+    error_type: &'s str,
+    error_message: TextView<'s>,
+    error_url: TextView<'s>,
+    shape: Shape,
+    /// `None` for no extra field.
+    extra: Option<&'s Map<String, Value>>,
+}
+
+/// The extra fields of an entry's envelope: none.
+fn no_extra() -> &'static Map<String, Value> {
+    static NONE: std::sync::OnceLock<Map<String, Value>> = std::sync::OnceLock::new();
+    NONE.get_or_init(Map::new)
+}
+
+impl PartialEq for ErrorEnvelope<'_> {
+    fn eq(&self, other: &ErrorEnvelope<'_>) -> bool {
+        self.view() == other.view()
+    }
+}
+
+impl Eq for ErrorEnvelope<'_> {}
+
+impl std::hash::Hash for ErrorEnvelope<'_> {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.view().hash(state);
+    }
+}
+
+impl fmt::Debug for ErrorEnvelope<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let view = self.view();
+        let mut out = f.debug_struct("ErrorEnvelope");
+        out.field("status_code", &view.status_code);
+        if !view.status_in_body {
+            out.field("status_in_body", &false);
+        }
+        out.field("request_id", &view.request_id)
+            .field("error_type", &view.error_type)
+            .field("error_message", &view.error_message)
+            .field("error_url", &view.error_url)
+            .field("shape", &view.shape)
+            .field("extra", &view.extra.unwrap_or(no_extra()))
+            .finish()
     }
 }
 
@@ -191,50 +293,114 @@ impl<'a> ErrorEnvelope<'a> {
         error_type: impl Into<Cow<'a, str>>,
         error_message: impl Into<Cow<'a, str>>,
     ) -> Self {
-        ErrorEnvelope {
+        ErrorEnvelope::from_fields(Fields {
             status_code,
+            status_in_body: true,
             request_id: Text::Absent,
-            error_type: error_type.into(),
-            error_message: Text::Present(error_message.into()),
+            error_type: error_type.into().into(),
+            error_message: Text::Present(error_message.into().into()),
             error_url: Text::Absent,
             shape: Shape::Stytch,
             extra: Map::new(),
-            entry: Entry(None),
+        })
+    }
+
+    fn from_fields(fields: Fields<'a>) -> Self {
+        ErrorEnvelope {
+            repr: Repr::Fields(fields),
         }
     }
 
-    /// The envelope of a static entry, whose JSON [`write_json`](Self::write_json) copies from
-    /// the fragments the macro precomputed.
+    /// The envelope of a static entry: the entry and the request id, nothing else, until it
+    /// is changed.
     pub(crate) fn from_entry(info: &'static ErrorInfo, request_id: &'a str) -> Self {
-        let mut envelope =
-            ErrorEnvelope::new(info.status_code(), info.error_type(), info.error_message())
-                .with_request_id(request_id)
-                .with_error_url(info.error_url());
-        envelope.entry = Entry(Some(info));
-        envelope
+        ErrorEnvelope {
+            repr: Repr::Entry {
+                info,
+                request_id: Str::Borrowed(request_id),
+            },
+        }
+    }
+
+    /// The fields, to change: an entry's envelope becomes one of fields, the entry's strings
+    /// still borrowed.
+    fn fields_mut(&mut self) -> &mut Fields<'a> {
+        if let Repr::Entry { info, request_id } = &mut self.repr {
+            let request_id = std::mem::replace(request_id, Str::Static(""));
+            self.repr = Repr::Fields(Fields {
+                status_code: info.status_code(),
+                status_in_body: true,
+                request_id: Text::Present(request_id),
+                error_type: Str::Static(info.error_type()),
+                error_message: Text::Present(Str::Static(info.error_message())),
+                error_url: Text::Present(Str::Static(info.error_url())),
+                shape: Shape::Stytch,
+                extra: Map::new(),
+            });
+        }
+        match &mut self.repr {
+            Repr::Fields(fields) => fields,
+            Repr::Entry { .. } => unreachable!("made fields above"),
+        }
+    }
+
+    fn view(&self) -> View<'_> {
+        match &self.repr {
+            Repr::Entry { info, request_id } => View {
+                status_code: info.status_code(),
+                status_in_body: true,
+                request_id: TextView::Present(request_id),
+                error_type: info.error_type(),
+                error_message: TextView::Present(info.error_message()),
+                error_url: TextView::Present(info.error_url()),
+                shape: Shape::Stytch,
+                extra: None,
+            },
+            Repr::Fields(fields) => View {
+                status_code: fields.status_code,
+                status_in_body: fields.status_in_body,
+                request_id: fields.request_id.view(),
+                error_type: &fields.error_type,
+                error_message: fields.error_message.view(),
+                error_url: fields.error_url.view(),
+                shape: fields.shape,
+                extra: (!fields.extra.is_empty()).then_some(&fields.extra),
+            },
+        }
     }
 
     /// Sets the id of the request the error answers.
     #[must_use]
     pub fn with_request_id(mut self, request_id: impl Into<Cow<'a, str>>) -> Self {
-        self.request_id = Text::Present(request_id.into());
+        let request_id = Str::from(request_id.into());
+        match &mut self.repr {
+            Repr::Entry { request_id: id, .. } => *id = request_id,
+            Repr::Fields(fields) => fields.request_id = Text::Present(request_id),
+        }
         self
     }
 
     /// Sets the documentation URL of the error.
     #[must_use]
     pub fn with_error_url(mut self, error_url: impl Into<Cow<'a, str>>) -> Self {
-        self.error_url = Text::Present(error_url.into());
-        self.entry = Entry(None);
+        self.fields_mut().error_url = Text::Present(error_url.into().into());
         self
     }
 
     /// Sets the names the fields are written under: an API that answers in the OAuth2 shape
     /// builds its envelopes `with_shape(Shape::OAuth2)`.
+    ///
+    /// The Stytch shape requires a message: an OAuth2 envelope without `error_description`
+    /// turned into the Stytch shape gets an empty `error_message`.
     #[must_use]
     pub fn with_shape(mut self, shape: Shape) -> Self {
-        self.shape = shape;
-        self.entry = Entry(None);
+        if self.shape() != shape {
+            let fields = self.fields_mut();
+            fields.shape = shape;
+            if shape == Shape::Stytch && !matches!(fields.error_message, Text::Present(_)) {
+                fields.error_message = Text::Present(Str::Static(""));
+            }
+        }
         self
     }
 
@@ -242,40 +408,52 @@ impl<'a> ErrorEnvelope<'a> {
     /// field of that name. See [`extra`](Self::extra).
     #[must_use]
     pub fn with_extra(mut self, key: impl Into<String>, value: impl Into<Value>) -> Self {
-        self.extra.insert(key.into(), value.into());
+        self.fields_mut().extra.insert(key.into(), value.into());
         self
     }
 
     /// The HTTP status.
     pub fn status_code(&self) -> u16 {
-        self.status_code
+        self.view().status_code
     }
 
     /// The id of the request, when the body carried one (and not `null`).
     pub fn request_id(&self) -> Option<&str> {
-        self.request_id.as_deref()
+        match &self.repr {
+            Repr::Entry { request_id, .. } => Some(request_id),
+            Repr::Fields(fields) => fields.request_id.as_deref(),
+        }
     }
 
     /// The snake_case name of the error, verbatim, whether or not any set knows it.
     pub fn error_type(&self) -> &str {
-        &self.error_type
+        match &self.repr {
+            Repr::Entry { info, .. } => info.error_type(),
+            Repr::Fields(fields) => &fields.error_type,
+        }
     }
 
     /// The human-readable message. Empty for an OAuth2 body without `error_description`, which
     /// that shape allows.
     pub fn error_message(&self) -> &str {
-        self.error_message.as_deref().unwrap_or_default()
+        match &self.repr {
+            Repr::Entry { info, .. } => info.error_message(),
+            Repr::Fields(fields) => fields.error_message.as_deref().unwrap_or_default(),
+        }
     }
 
     /// The documentation URL, when the body carried one (and not `null`).
     pub fn error_url(&self) -> Option<&str> {
-        self.error_url.as_deref()
+        match &self.repr {
+            Repr::Entry { info, .. } => Some(info.error_url()),
+            Repr::Fields(fields) => fields.error_url.as_deref(),
+        }
     }
 
     /// The names the fields go by on the wire: those of Stytch's envelope unless the body was
     /// an OAuth2 error response.
     pub fn shape(&self) -> Shape {
-        self.shape
+        self.view().shape
     }
 
     /// Every other field of the body, `error_details` included, keyed by name.
@@ -285,18 +463,21 @@ impl<'a> ErrorEnvelope<'a> {
     /// and is not written either: the envelope's own field wins. Keys come back in the map's
     /// order, not necessarily the body's.
     pub fn extra(&self) -> &Map<String, Value> {
-        &self.extra
+        match &self.repr {
+            Repr::Entry { .. } => no_extra(),
+            Repr::Fields(fields) => &fields.extra,
+        }
     }
 
     /// The extra fields, to change. See [`extra`](Self::extra).
     pub fn extra_mut(&mut self) -> &mut Map<String, Value> {
-        &mut self.extra
+        &mut self.fields_mut().extra
     }
 
     /// The `error_details` field, which some errors carry (the reasons a request was invalid,
     /// say), if the body had one.
     pub fn error_details(&self) -> Option<&Value> {
-        self.extra.get("error_details")
+        self.extra().get("error_details")
     }
 
     /// The error_type as an entry of the set `E`, or verbatim if `E` does not declare it.
@@ -316,35 +497,47 @@ impl<'a> ErrorEnvelope<'a> {
     /// }
     /// ```
     pub fn typed<E: ErrorSet>(&self) -> Typed<'_, E> {
-        match E::from_error_type(&self.error_type) {
+        let error_type = self.error_type();
+        match E::from_error_type(error_type) {
             Some(error) => Typed::Known(error),
-            None => Typed::Unknown(&self.error_type),
+            None => Typed::Unknown(error_type),
         }
     }
 
-    /// The same envelope owning all its strings, free of any borrow.
+    /// The same envelope free of any borrow: strings borrowed from elsewhere are copied, the
+    /// static strings of a set's entry stay borrowed (and an entry's envelope stays one).
     pub fn into_owned(self) -> ErrorEnvelope<'static> {
-        ErrorEnvelope {
-            status_code: self.status_code,
-            request_id: self.request_id.into_owned(),
-            error_type: Cow::Owned(self.error_type.into_owned()),
-            error_message: self.error_message.into_owned(),
-            error_url: self.error_url.into_owned(),
-            shape: self.shape,
-            extra: self.extra,
-            entry: self.entry,
-        }
+        let repr = match self.repr {
+            Repr::Entry { info, request_id } => Repr::Entry {
+                info,
+                request_id: request_id.into_owned(),
+            },
+            Repr::Fields(fields) => Repr::Fields(Fields {
+                status_code: fields.status_code,
+                status_in_body: fields.status_in_body,
+                request_id: fields.request_id.into_owned(),
+                error_type: fields.error_type.into_owned(),
+                error_message: fields.error_message.into_owned(),
+                error_url: fields.error_url.into_owned(),
+                shape: fields.shape,
+                extra: fields.extra,
+            }),
+        };
+        ErrorEnvelope { repr }
     }
 }
 
 /// `404 email_not_found: Email could not be found.`, or without the colon and message when the
-/// body had no message.
+/// body had no message. The error_type and the message are escaped and cut short, as any text
+/// from outside: control characters, line separators and bidirectional controls are written
+/// as escapes, so that a received envelope cannot forge a line of a log.
 impl fmt::Display for ErrorEnvelope<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{} {}", self.status_code, self.error_type)?;
-        match self.error_message.as_deref() {
-            Some(message) => write!(f, ": {message}"),
-            None => Ok(()),
+        let view = self.view();
+        write!(f, "{} {}", view.status_code, Escaped::new(view.error_type))?;
+        match view.error_message {
+            TextView::Present(message) => write!(f, ": {}", Escaped::new(message)),
+            TextView::Absent | TextView::Null => Ok(()),
         }
     }
 }

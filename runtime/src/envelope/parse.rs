@@ -3,17 +3,21 @@
 use std::fmt;
 use std::str::FromStr;
 
-use serde::Deserialize;
+use serde::de::DeserializeSeed;
 use serde::de::IgnoredAny;
 
 use super::ErrorEnvelope;
-use super::de::{Invalid, Raw};
+use super::de::{Invalid, Raw, RawSeed};
+use crate::text::{Escaped, EscapedBytes};
 
 impl ErrorEnvelope<'static> {
     /// Parses a response body.
     ///
     /// Accepts every body that `Deserialize` accepts (see [`ErrorEnvelope`] for what that
-    /// is), and a leading UTF-8 byte order mark, which RFC 8259 lets parsers ignore. Anything
+    /// is), and a leading UTF-8 byte order mark, which RFC 8259 lets parsers ignore
+    /// (`serde_json::from_slice` refuses it: that is the one difference). An OAuth2 body
+    /// without `status_code` is refused here, having no status; [`ApiError`](crate::ApiError)
+    /// reads it with the status of its response. Anything
     /// else is a [`ParseError`] that keeps the body, so a client can still show or log what
     /// the server sent, and the status if the body had a valid one. No input makes it panic or
     /// overflow the stack: JSON nested 128 levels deep (serde_json's limit) is refused.
@@ -26,7 +30,7 @@ impl ErrorEnvelope<'static> {
     ///
     /// let error = ErrorEnvelope::parse(b"<html>502 Bad Gateway</html>").unwrap_err();
     /// assert_eq!(error.kind(), ParseErrorKind::NotJson);
-    /// assert_eq!(error.body(), "<html>502 Bad Gateway</html>");
+    /// assert_eq!(error.body(), b"<html>502 Bad Gateway</html>");
     ///
     /// let error = ErrorEnvelope::parse(br#"{"status_code":"400","error_type":"x","error_message":"y"}"#).unwrap_err();
     /// assert_eq!(error.kind(), ParseErrorKind::InvalidField);
@@ -34,21 +38,35 @@ impl ErrorEnvelope<'static> {
     /// # Ok::<(), stytch_errors::ParseError>(())
     /// ```
     pub fn parse(body: &[u8]) -> Result<Self, ParseError> {
+        ErrorEnvelope::parse_with_status(body, None).map_err(|failure| ParseError {
+            failure,
+            body: body.to_vec(),
+        })
+    }
+
+    /// [`parse`](Self::parse), where `http_status` is the status of the response, when known:
+    /// an OAuth2 body without `status_code` then takes it. The error keeps no body: the
+    /// caller has it.
+    pub(crate) fn parse_with_status(
+        body: &[u8],
+        http_status: Option<u16>,
+    ) -> Result<Self, Failure> {
         let json = body.strip_prefix(UTF8_BOM).unwrap_or(body);
         let first = json.iter().find(|byte| !byte.is_ascii_whitespace());
         if first != Some(&b'{') {
             // Not an object: tell JSON of another type from what is not JSON at all.
             return Err(match serde_json::from_slice::<IgnoredAny>(json) {
-                Err(error) => ParseError::not_json(body, &error),
-                Ok(_) => ParseError::not_an_object(body, first.copied()),
+                Err(error) => Failure::not_json(&error),
+                Ok(_) => Failure::not_an_object(first.copied()),
             });
         }
         let mut deserializer = serde_json::Deserializer::from_slice(json);
-        let raw = Raw::deserialize(&mut deserializer)
-            .and_then(|raw| deserializer.end().map(|()| raw))
-            .map_err(|error| ParseError::not_json(body, &error))?;
-        raw.resolve()
-            .map_err(|invalid| ParseError::invalid(body, invalid))
+        let mut raw = Raw::default();
+        RawSeed(&mut raw)
+            .deserialize(&mut deserializer)
+            .and_then(|()| deserializer.end())
+            .map_err(|error| Failure::not_json(&error))?;
+        raw.resolve(http_status).map_err(Failure::invalid)
     }
 }
 
@@ -64,57 +82,57 @@ impl FromStr for ErrorEnvelope<'static> {
 }
 
 /// A response body that [`ErrorEnvelope::parse`] could not read as an envelope. Carries the
-/// body, what kind of failure it was, and why.
+/// body, byte for byte, what kind of failure it was, and why.
 ///
-/// Its `Display` is one line: the reason, then the start of the body.
+/// Its `Display` is one line: the reason, then the start of the body, escaped (see
+/// [`ErrorEnvelope`]'s `Display`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ParseError {
+    failure: Failure,
+    body: Vec<u8>,
+}
+
+/// Why a body is not an envelope, without the body.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Failure {
     kind: ParseErrorKind,
     reason: String,
     field: Option<String>,
     status_code: Option<u16>,
-    body: String,
-    /// The bytes of a body that was not UTF-8; `body` then has replacement characters.
-    raw_body: Option<Vec<u8>>,
 }
 
 /// What kind of body [`ErrorEnvelope::parse`] refused.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum ParseErrorKind {
-    /// Not JSON: an HTML error page, a truncated body, invalid UTF-8, trailing characters; or
-    /// an object nested 128 levels deep in all, which serde_json refuses to read.
+    /// Not JSON: an HTML error page, an empty body, a truncated one, invalid UTF-8, trailing
+    /// characters; or an object nested 128 levels deep in all, which serde_json refuses to
+    /// read.
     NotJson,
     /// JSON, but not an envelope: not an object, a required field missing, or a key given
-    /// twice.
+    /// twice (at any depth).
     NotAnEnvelope,
     /// An envelope with a field of the wrong type or value: a string `status_code`, a numeric
     /// `request_id`, a `null` `error_type`.
     InvalidField,
 }
 
-impl ParseError {
-    fn new(kind: ParseErrorKind, body: &[u8], reason: String) -> Self {
-        let (body, raw_body) = match String::from_utf8_lossy(body) {
-            std::borrow::Cow::Borrowed(text) => (text.to_owned(), None),
-            std::borrow::Cow::Owned(text) => (text, Some(body.to_vec())),
-        };
-        ParseError {
+impl Failure {
+    fn new(kind: ParseErrorKind, reason: String) -> Self {
+        Failure {
             kind,
             reason,
             field: None,
             status_code: None,
-            body,
-            raw_body,
         }
     }
 
-    fn not_json(body: &[u8], error: &serde_json::Error) -> Self {
-        ParseError::new(ParseErrorKind::NotJson, body, error.to_string())
+    fn not_json(error: &serde_json::Error) -> Self {
+        Failure::new(ParseErrorKind::NotJson, error.to_string())
     }
 
     /// `first` is the first byte of a body that is JSON, so it tells the type of the value.
-    fn not_an_object(body: &[u8], first: Option<u8>) -> Self {
+    fn not_an_object(first: Option<u8>) -> Self {
         let found = match first {
             Some(b'[') => "an array",
             Some(b'"') => "a string",
@@ -123,91 +141,83 @@ impl ParseError {
             _ => "a number",
         };
         let reason = format!("expected a JSON object, found {found}");
-        ParseError::new(ParseErrorKind::NotAnEnvelope, body, reason)
+        Failure::new(ParseErrorKind::NotAnEnvelope, reason)
     }
 
-    fn invalid(body: &[u8], invalid: Invalid) -> Self {
-        ParseError {
+    fn invalid(invalid: Invalid) -> Self {
+        Failure {
             field: Some(invalid.field),
             status_code: invalid.status_code,
-            ..ParseError::new(invalid.kind, body, invalid.reason)
+            ..Failure::new(invalid.kind, invalid.reason)
         }
     }
 
+    /// The error, with the body it is about.
+    pub(crate) fn with_body(self, body: Vec<u8>) -> ParseError {
+        ParseError {
+            failure: self,
+            body,
+        }
+    }
+}
+
+impl ParseError {
     /// What kind of failure this is.
     pub fn kind(&self) -> ParseErrorKind {
-        self.kind
+        self.failure.kind
     }
 
     /// Why the body was refused, such as ``missing field `error_message` `` or
     /// `expected value at line 1 column 1`.
     pub fn reason(&self) -> &str {
-        &self.reason
+        &self.failure.reason
     }
 
     /// The key at fault, as written in the body, when one is: a field missing, given twice, or
-    /// of the wrong type.
+    /// of the wrong type (for a key given twice inside a field's value, that field).
     pub fn field(&self) -> Option<&str> {
-        self.field.as_deref()
+        self.failure.field.as_deref()
     }
 
     /// The body's `status_code`, when the body was an object with a valid one, so that a
     /// client keeps the status of a response it could not otherwise read.
     pub fn status_code(&self) -> Option<u16> {
-        self.status_code
-    }
-
-    /// The body, as text: invalid UTF-8 is replaced with U+FFFD (see
-    /// [`raw_body`](Self::raw_body) for the bytes).
-    pub fn body(&self) -> &str {
-        &self.body
+        self.failure.status_code
     }
 
     /// The body, byte for byte.
-    pub fn raw_body(&self) -> &[u8] {
-        self.raw_body.as_deref().unwrap_or(self.body.as_bytes())
+    pub fn body(&self) -> &[u8] {
+        &self.body
     }
 
-    /// The body as text, without copying it. See [`body`](Self::body).
-    pub fn into_body(self) -> String {
+    /// The body as text, invalid UTF-8 replaced with U+FFFD; borrowed when it is valid.
+    pub fn body_text(&self) -> std::borrow::Cow<'_, str> {
+        String::from_utf8_lossy(&self.body)
+    }
+
+    /// The body, without copying it.
+    pub fn into_body(self) -> Vec<u8> {
         self.body
     }
 }
 
-/// At most this many characters of the body are shown by `Display`.
-const PREVIEW_CHARS: usize = 100;
-
 impl fmt::Display for ParseError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.failure.fmt(f)?;
+        write!(f, "; body: {}", EscapedBytes(&self.body))
+    }
+}
+
+/// The kind and the reason, without the body.
+impl fmt::Display for Failure {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let what = match self.kind {
             ParseErrorKind::NotJson => "response body is not JSON",
             ParseErrorKind::NotAnEnvelope => "response body is not an error envelope",
             ParseErrorKind::InvalidField => "invalid error envelope",
         };
-        write!(f, "{what}: ")?;
-        one_line(f, self.reason.chars())?;
-        f.write_str("; body: `")?;
-        let mut chars = self.body.chars();
-        one_line(f, chars.by_ref().take(PREVIEW_CHARS))?;
-        f.write_str("`")?;
-        if chars.next().is_some() {
-            write!(f, "… ({} bytes)", self.raw_body().len())?;
-        }
-        Ok(())
+        write!(f, "{what}: {}", Escaped::new(&self.reason))
     }
-}
-
-/// Writes `chars` with control characters escaped, so that the message stays on one line
-/// whatever the body has.
-fn one_line(f: &mut fmt::Formatter<'_>, chars: impl Iterator<Item = char>) -> fmt::Result {
-    for c in chars {
-        if c.is_control() {
-            write!(f, "{}", c.escape_default())?;
-        } else {
-            write!(f, "{c}")?;
-        }
-    }
-    Ok(())
 }
 
 impl std::error::Error for ParseError {}

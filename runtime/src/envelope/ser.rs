@@ -3,19 +3,40 @@
 
 use serde::ser::{Serialize, SerializeMap, SerializeStruct, Serializer};
 
-use super::{ErrorEnvelope, Shape, Text};
+use super::{ErrorEnvelope, Fields, Repr, Shape, Text};
 
 impl Serialize for ErrorEnvelope<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match &self.repr {
+            // An entry's envelope: the five fields as a struct of static field names, what
+            // serde's derive writes.
+            Repr::Entry { info, request_id } => {
+                let mut out = serializer.serialize_struct("ErrorEnvelope", 5)?;
+                out.serialize_field("status_code", &info.status_code())?;
+                out.serialize_field("request_id", &**request_id)?;
+                out.serialize_field("error_type", info.error_type())?;
+                out.serialize_field("error_message", info.error_message())?;
+                out.serialize_field("error_url", info.error_url())?;
+                out.end()
+            }
+            Repr::Fields(fields) => fields.serialize(serializer),
+        }
+    }
+}
+
+impl Fields<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         // The common case, an envelope of the Stytch shape with all five fields and nothing
-        // else, as a struct of static field names: what serde's derive writes.
+        // else, as a struct, the same as an entry's.
         if let (
             Shape::Stytch,
+            true,
             Text::Present(request_id),
             Text::Present(message),
             Text::Present(url),
         ) = (
             self.shape,
+            self.status_in_body,
             &self.request_id,
             &self.error_message,
             &self.error_url,
@@ -45,12 +66,14 @@ impl Serialize for ErrorEnvelope<'_> {
         } else {
             self.written_extra().count()
         };
-        let len = 2 + own + extra;
+        let len = 1 + usize::from(self.status_in_body) + own + extra;
 
         let mut out = serializer.serialize_map(Some(len))?;
-        out.serialize_entry(status_code, &self.status_code)?;
+        if self.status_in_body {
+            out.serialize_entry(status_code, &self.status_code)?;
+        }
         serialize_text(&mut out, request_id, &self.request_id)?;
-        out.serialize_entry(error_type, &self.error_type)?;
+        out.serialize_entry(error_type, &*self.error_type)?;
         serialize_text(&mut out, error_message, &self.error_message)?;
         serialize_text(&mut out, error_url, &self.error_url)?;
         if extra > 0 {
@@ -60,9 +83,7 @@ impl Serialize for ErrorEnvelope<'_> {
         }
         out.end()
     }
-}
 
-impl ErrorEnvelope<'_> {
     /// The extra fields that are written: all but those named like one of the shape's own.
     fn written_extra(&self) -> impl Iterator<Item = (&String, &serde_json::Value)> {
         let keys = self.shape.keys();
@@ -80,6 +101,6 @@ fn serialize_text<M: SerializeMap>(
     match text {
         Text::Absent => Ok(()),
         Text::Null => out.serialize_entry(key, &()),
-        Text::Present(text) => out.serialize_entry(key, text),
+        Text::Present(text) => out.serialize_entry(key, &**text),
     }
 }

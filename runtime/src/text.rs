@@ -1,0 +1,186 @@
+//! Text from outside (a response body, a request id, a looked-up name) as the crate shows it,
+//! and the one JSON string writer of the crate.
+
+use std::fmt;
+use std::io;
+
+use serde::Serializer as _;
+
+/// How many characters of outside text a `Display` shows before cutting it short.
+pub(crate) const SHOWN_CHARS: usize = 100;
+
+/// Outside text as a `Display` shows it: on one line, with nothing that could pass for
+/// something else in a terminal or a log.
+///
+/// A backslash, the control characters (`\n`, `\r`, `\t`, others as `\u{…}`), the line and
+/// paragraph separators U+2028 and U+2029, and the bidirectional controls (U+061C, U+200E,
+/// U+200F, U+202A to U+202E, U+2066 to U+2069) are escaped; after `max_chars` characters the
+/// text is cut short with `…`.
+pub(crate) struct Escaped<'a> {
+    text: &'a str,
+    max_chars: usize,
+    /// A quote the text is shown between, escaped inside it too.
+    quote: Option<char>,
+}
+
+impl<'a> Escaped<'a> {
+    /// `text`, at most [`SHOWN_CHARS`] characters of it.
+    pub(crate) fn new(text: &'a str) -> Self {
+        Escaped::cut(text, SHOWN_CHARS)
+    }
+
+    /// `text`, at most `max_chars` characters of it.
+    pub(crate) fn cut(text: &'a str, max_chars: usize) -> Self {
+        Escaped {
+            text,
+            max_chars,
+            quote: None,
+        }
+    }
+
+    /// The same, with `quote` escaped too (as `\"`, say), for text shown between two of them.
+    pub(crate) fn quoted(self, quote: char) -> Self {
+        Escaped {
+            quote: Some(quote),
+            ..self
+        }
+    }
+}
+
+/// Whether `c` is shown escaped.
+pub(crate) fn needs_escape(c: char) -> bool {
+    c == '\\'
+        || c.is_control()
+        || matches!(
+            c,
+            '\u{061C}'
+                | '\u{200E}'
+                | '\u{200F}'
+                | '\u{2028}'
+                | '\u{2029}'
+                | '\u{202A}'..='\u{202E}'
+                | '\u{2066}'..='\u{2069}'
+        )
+}
+
+impl fmt::Display for Escaped<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mut start = 0;
+        for (count, (at, c)) in self.text.char_indices().enumerate() {
+            if count == self.max_chars {
+                f.write_str(&self.text[start..at])?;
+                return f.write_str("…");
+            }
+            if needs_escape(c) || Some(c) == self.quote {
+                f.write_str(&self.text[start..at])?;
+                match c {
+                    '\\' => f.write_str("\\\\")?,
+                    c if Some(c) == self.quote => write!(f, "\\{c}")?,
+                    '\n' => f.write_str("\\n")?,
+                    '\r' => f.write_str("\\r")?,
+                    '\t' => f.write_str("\\t")?,
+                    c => write!(f, "\\u{{{:x}}}", u32::from(c))?,
+                }
+                start = at + c.len_utf8();
+            }
+        }
+        f.write_str(&self.text[start..])
+    }
+}
+
+/// Bytes from outside as a `Display` shows them: the start of their text (invalid UTF-8 shown
+/// as U+FFFD) between backticks, escaped as [`Escaped`] does, and when it is cut short, `…`
+/// and the length in bytes after it. Reads only the start of the bytes.
+pub(crate) struct EscapedBytes<'a>(pub(crate) &'a [u8]);
+
+impl fmt::Display for EscapedBytes<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // A character is at most four bytes, and an invalid sequence at most three: this
+        // prefix holds more characters than are shown.
+        let prefix = &self.0[..self.0.len().min(SHOWN_CHARS * 4 + 4)];
+        let text = String::from_utf8_lossy(prefix);
+        match text.char_indices().nth(SHOWN_CHARS) {
+            Some((end, _)) => write!(
+                f,
+                "`{}`… ({} bytes)",
+                Escaped::cut(&text[..end], usize::MAX).quoted('`'),
+                self.0.len()
+            ),
+            None => write!(f, "`{}`", Escaped::cut(&text, usize::MAX).quoted('`')),
+        }
+    }
+}
+
+/// Writes `text` as a JSON string, quotes included, escaped by serde_json's own string writer:
+/// the bytes `serde_json::to_writer(out, text)` writes.
+pub(crate) fn write_json_string<W: io::Write>(out: &mut W, text: &str) -> io::Result<()> {
+    let bytes = text.as_bytes();
+    // Request ids rarely hold anything to escape: tell, and copy.
+    if bytes
+        .iter()
+        .all(|&byte| byte >= 0x20 && byte != b'"' && byte != b'\\')
+    {
+        out.write_all(b"\"")?;
+        out.write_all(bytes)?;
+        return out.write_all(b"\"");
+    }
+    serde_json::Serializer::new(out)
+        .serialize_str(text)
+        .map_err(io::Error::from)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn outside_text_stays_on_one_line_and_shows_what_it_hides() {
+        let shown = Escaped::new("m\r\nFORGED: a\u{2028}b\u{202E}c\u{2066}\\\u{7}").to_string();
+        assert_eq!(
+            shown,
+            "m\\r\\nFORGED: a\\u{2028}b\\u{202e}c\\u{2066}\\\\\\u{7}"
+        );
+        assert_eq!(Escaped::cut("abcdef", 3).to_string(), "abc…");
+        assert_eq!(Escaped::cut("abc", 3).to_string(), "abc");
+        assert_eq!(Escaped::new("a\"b`").quoted('"').to_string(), "a\\\"b`");
+    }
+
+    #[test]
+    fn bytes_show_their_start_and_their_length() {
+        assert_eq!(EscapedBytes(b"a\xffb\n`").to_string(), "`a\u{FFFD}b\\n\\``");
+        let long = "q".repeat(1 << 20);
+        let shown = EscapedBytes(long.as_bytes()).to_string();
+        assert_eq!(
+            shown,
+            format!("`{}`… (1048576 bytes)", "q".repeat(SHOWN_CHARS))
+        );
+        let exact = "q".repeat(SHOWN_CHARS);
+        assert_eq!(
+            EscapedBytes(exact.as_bytes()).to_string(),
+            format!("`{exact}`")
+        );
+        let invalid = vec![0xff; 1000];
+        let shown = EscapedBytes(&invalid).to_string();
+        assert!(shown.ends_with("… (1000 bytes)"), "{shown}");
+    }
+
+    #[test]
+    fn json_strings_are_serde_jsons_byte_for_byte() {
+        let mut texts: Vec<String> = (0u32..0x80)
+            .chain([0x7f, 0xe9, 0x2028, 0x2029, 0x202e, 0x1f600])
+            .filter_map(char::from_u32)
+            .map(|c| format!("a{c}b"))
+            .collect();
+        texts.extend([
+            "".into(),
+            "plain".into(),
+            "\"\\\"\\".into(),
+            "\u{0}\u{1f}".into(),
+        ]);
+        for text in texts {
+            let mut ours = Vec::new();
+            write_json_string(&mut ours, &text).unwrap();
+            assert_eq!(ours, serde_json::to_vec(&text).unwrap(), "{text:?}");
+        }
+    }
+}
