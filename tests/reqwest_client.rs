@@ -15,7 +15,8 @@ use std::time::Duration;
 use serde_json::Value;
 use stytch_errors::reqwest::ResponseExt;
 use stytch_errors::{
-    ApiError, B2bError, ConsumerError, ParseErrorKind, RetryAfter, Shape, StytchError, Typed,
+    ApiError, B2bError, ConsumerError, HttpError, ParseErrorKind, RetryAfter, Shape, StytchError,
+    Typed,
 };
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::TcpListener;
@@ -160,15 +161,27 @@ async fn errors_of_the_axum_example_arrive_typed() {
         Some("https://example.com/docs/errors/404#unknown_error_type")
     );
 
-    // A route the example lacks: axum's empty 404, the request id only in the header.
+    // A route the example lacks: axum's empty 404, which the example's `ErrorLayer` turns into
+    // an `HttpError` envelope carrying the request's id.
     let error = api_error(&format!("{base}/nothing/here"), Some("req-client-3")).await;
     assert_eq!(error.status(), 404);
-    assert!(error.body().is_empty());
-    assert!(error.envelope().is_none());
+    assert_eq!(
+        error.typed::<HttpError>(),
+        Some(Typed::Known(HttpError::route_not_found))
+    );
+    let envelope = error.envelope().unwrap();
+    assert_eq!(envelope.request_id(), Some("req-client-3"));
+    assert_eq!(
+        envelope.error_message(),
+        HttpError::route_not_found.error_message()
+    );
     assert_eq!(error.request_id(), Some("req-client-3"));
     assert_eq!(
         error.to_string(),
-        "404 with an empty body (request_id req-client-3)"
+        format!(
+            "404 route_not_found: {} (request_id req-client-3)",
+            HttpError::route_not_found.error_message()
+        )
     );
 }
 
