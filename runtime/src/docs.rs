@@ -1,7 +1,7 @@
 //! Documentation pages rendered from a declared set: the shape of Stytch's error pages, in
 //! Markdown.
 
-use std::fmt::{self, Write as _};
+use std::fmt;
 
 use crate::{ErrorCatalog, ErrorInfo};
 
@@ -160,21 +160,11 @@ fn list(f: &mut fmt::Formatter<'_>, heading: &str, items: &[&str]) -> fmt::Resul
 }
 
 fn json_field(f: &mut fmt::Formatter<'_>, key: &str, value: &str, comma: bool) -> fmt::Result {
-    write!(f, "  \"{key}\": \"")?;
-    for c in value.chars() {
-        match c {
-            '"' => f.write_str("\\\"")?,
-            '\\' => f.write_str("\\\\")?,
-            '\n' => f.write_str("\\n")?,
-            '\r' => f.write_str("\\r")?,
-            '\t' => f.write_str("\\t")?,
-            '\u{8}' => f.write_str("\\b")?,
-            '\u{c}' => f.write_str("\\f")?,
-            c if c < ' ' => write!(f, "\\u{:04x}", u32::from(c))?,
-            c => f.write_char(c)?,
-        }
-    }
-    f.write_str(if comma { "\",\n" } else { "\"\n" })
+    // The crate's one JSON string writer, so that the example is what the envelope sends.
+    let mut quoted = Vec::with_capacity(value.len() + 2);
+    crate::text::write_json_string(&mut quoted, value).map_err(|_| fmt::Error)?;
+    let quoted = std::str::from_utf8(&quoted).map_err(|_| fmt::Error)?;
+    writeln!(f, "  \"{key}\": {quoted}{}", if comma { "," } else { "" })
 }
 
 #[cfg(test)]
