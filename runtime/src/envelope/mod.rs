@@ -4,6 +4,7 @@ mod de;
 mod parse;
 mod ser;
 mod typed;
+mod usual;
 mod write;
 
 use std::borrow::Cow;

@@ -60,6 +60,9 @@ impl ErrorEnvelope<'static> {
                 Ok(_) => Failure::not_an_object(first.copied()),
             });
         }
+        if let Some(envelope) = super::usual::read(json) {
+            return Ok(envelope);
+        }
         let mut deserializer = serde_json::Deserializer::from_slice(json);
         let mut raw = Raw::default();
         RawSeed(&mut raw)
