@@ -1,6 +1,7 @@
 //! `ErrorEnvelope::write_json` writes the bytes serde_json writes, whether it copies the
-//! precomputed fragments of a static entry or falls back to serde: for every entry of both
-//! catalogs, with request ids that need escaping, and for envelopes that are not an entry's.
+//! precomputed fragments of a static entry or writes any other envelope member by member: for
+//! every entry of both catalogs, with request ids that need escaping, and for envelopes that
+//! are not an entry's (changed, built, parsed, in either shape, with nulls and extra fields).
 
 use stytch_errors::{B2bError, ConsumerError, ErrorEnvelope, StytchError};
 
@@ -68,6 +69,26 @@ fn envelopes_that_are_not_an_entry_as_it_is() {
     .unwrap();
     same_bytes(&parsed);
     same_bytes(&parsed.into_owned());
+    // Text that needs escaping in every field, and an extra field named like one of the
+    // shape's own, which is not written.
+    for id in request_ids() {
+        let mut hostile = ErrorEnvelope::new(400, id.as_str(), id.as_str())
+            .with_request_id(id.as_str())
+            .with_error_url(id.as_str());
+        hostile
+            .extra_mut()
+            .insert("error_type".to_owned(), "shadow".into());
+        hostile.extra_mut().insert(id.clone(), id.clone().into());
+        same_bytes(&hostile);
+        same_bytes(&hostile.clone().with_shape(stytch_errors::Shape::OAuth2));
+    }
+    // An OAuth2 body without `status_code`, which takes the response's status and is written
+    // back without it.
+    let oauth = stytch_errors::ApiError::new(
+        400,
+        &br#"{"error":"invalid_grant","error_description":"bad \"grant\"\n","error_uri":null}"#[..],
+    );
+    same_bytes(oauth.envelope().unwrap());
 }
 
 #[test]

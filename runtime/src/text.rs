@@ -115,11 +115,8 @@ impl fmt::Display for EscapedBytes<'_> {
 /// the bytes `serde_json::to_writer(out, text)` writes.
 pub(crate) fn write_json_string<W: io::Write>(out: &mut W, text: &str) -> io::Result<()> {
     let bytes = text.as_bytes();
-    // Request ids rarely hold anything to escape: tell, and copy.
-    if bytes
-        .iter()
-        .all(|&byte| byte >= 0x20 && byte != b'"' && byte != b'\\')
-    {
+    // Text sent in envelopes rarely holds anything to escape: tell, and copy.
+    if !needs_json_escape(bytes) {
         out.write_all(b"\"")?;
         out.write_all(bytes)?;
         return out.write_all(b"\"");
@@ -129,9 +126,50 @@ pub(crate) fn write_json_string<W: io::Write>(out: &mut W, text: &str) -> io::Re
         .map_err(io::Error::from)
 }
 
+/// Whether `bytes` holds a control character, a quote or a backslash: what a JSON string
+/// escapes. Eight bytes at a time, each word checked with the usual bit tricks: a byte is
+/// below 0x20, or equal to a given byte, exactly when the subtraction borrows into its top bit.
+fn needs_json_escape(bytes: &[u8]) -> bool {
+    const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
+    const TOPS: u64 = u64::from_ne_bytes([0x80; 8]);
+    let below = |word: u64, n: u8| word.wrapping_sub(ONES * u64::from(n)) & !word & TOPS;
+    let equal = |word: u64, byte: u8| below(word ^ (ONES * u64::from(byte)), 1);
+    let mut words = bytes.chunks_exact(8);
+    for chunk in &mut words {
+        let word = u64::from_ne_bytes(chunk.try_into().expect("eight bytes"));
+        if below(word, 0x20) | equal(word, b'"') | equal(word, b'\\') != 0 {
+            return true;
+        }
+    }
+    words
+        .remainder()
+        .iter()
+        .any(|&byte| byte < 0x20 || byte == b'"' || byte == b'\\')
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_word_check_agrees_with_the_byte_check_for_every_byte_at_every_place() {
+        let slow = |bytes: &[u8]| {
+            bytes
+                .iter()
+                .any(|&byte| byte < 0x20 || byte == b'"' || byte == b'\\')
+        };
+        for len in 1..=17 {
+            for place in 0..len {
+                for filler in [b'a', 0x7f, 0x80, 0xff, 0x21, 0x5d] {
+                    for byte in 0..=u8::MAX {
+                        let mut bytes = vec![filler; len];
+                        bytes[place] = byte;
+                        assert_eq!(needs_json_escape(&bytes), slow(&bytes), "{bytes:?}");
+                    }
+                }
+            }
+        }
+    }
 
     #[test]
     fn outside_text_stays_on_one_line_and_shows_what_it_hides() {

@@ -50,6 +50,18 @@ impl Fields<'_> {
             out.serialize_field("error_url", &**url)?;
             return out.end();
         }
+        let mut out = serializer.serialize_map(Some(self.members().count()))?;
+        for (key, member) in self.members() {
+            out.serialize_entry(key, &member)?;
+        }
+        out.end()
+    }
+
+    /// The members of the envelope's JSON object, in wire order: its own fields under the
+    /// names of its shape (`status_code` only when it came in the body, optional fields only
+    /// when present or `null`), then the extra fields not named like one of them. What
+    /// `Serialize` and [`ErrorEnvelope::write_json`] both write.
+    pub(super) fn members(&self) -> impl Iterator<Item = (&str, Member<'_>)> {
         let [
             status_code,
             request_id,
@@ -57,50 +69,49 @@ impl Fields<'_> {
             error_message,
             error_url,
         ] = self.shape.keys();
-        let own = [&self.request_id, &self.error_message, &self.error_url]
-            .into_iter()
-            .filter(|text| !matches!(text, Text::Absent))
-            .count();
-        let extra = if self.extra.is_empty() {
-            0
-        } else {
-            self.written_extra().count()
-        };
-        let len = 1 + usize::from(self.status_in_body) + own + extra;
-
-        let mut out = serializer.serialize_map(Some(len))?;
-        if self.status_in_body {
-            out.serialize_entry(status_code, &self.status_code)?;
-        }
-        serialize_text(&mut out, request_id, &self.request_id)?;
-        out.serialize_entry(error_type, &*self.error_type)?;
-        serialize_text(&mut out, error_message, &self.error_message)?;
-        serialize_text(&mut out, error_url, &self.error_url)?;
-        if extra > 0 {
-            for (key, value) in self.written_extra() {
-                out.serialize_entry(key, value)?;
-            }
-        }
-        out.end()
-    }
-
-    /// The extra fields that are written: all but those named like one of the shape's own.
-    fn written_extra(&self) -> impl Iterator<Item = (&String, &serde_json::Value)> {
+        let status = self
+            .status_in_body
+            .then_some((status_code, Member::Status(self.status_code)));
         let keys = self.shape.keys();
-        self.extra
+        let extra = self
+            .extra
             .iter()
             .filter(move |(key, _)| !keys.contains(&key.as_str()))
+            .map(|(key, value)| (key.as_str(), Member::Extra(value)));
+        status
+            .into_iter()
+            .chain(text(request_id, &self.request_id))
+            .chain([(error_type, Member::Text(&self.error_type))])
+            .chain(text(error_message, &self.error_message))
+            .chain(text(error_url, &self.error_url))
+            .chain(extra)
     }
 }
 
-fn serialize_text<M: SerializeMap>(
-    out: &mut M,
-    key: &str,
-    text: &Text<'_>,
-) -> Result<(), M::Error> {
+/// One member's value, as written.
+pub(super) enum Member<'s> {
+    Status(u16),
+    Text(&'s str),
+    Null,
+    Extra(&'s serde_json::Value),
+}
+
+/// The member of an optional field: none when it is absent.
+fn text<'s>(key: &'static str, text: &'s Text<'_>) -> Option<(&'static str, Member<'s>)> {
     match text {
-        Text::Absent => Ok(()),
-        Text::Null => out.serialize_entry(key, &()),
-        Text::Present(text) => out.serialize_entry(key, &**text),
+        Text::Absent => None,
+        Text::Null => Some((key, Member::Null)),
+        Text::Present(text) => Some((key, Member::Text(text))),
+    }
+}
+
+impl Serialize for Member<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Member::Status(status) => serializer.serialize_u16(*status),
+            Member::Text(text) => serializer.serialize_str(text),
+            Member::Null => serializer.serialize_unit(),
+            Member::Extra(value) => value.serialize(serializer),
+        }
     }
 }
