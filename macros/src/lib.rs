@@ -4,12 +4,12 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
+mod attr;
 mod ctxt;
 mod derive;
 mod json;
 mod names;
 mod phf;
-mod recover;
 mod rules;
 mod set;
 mod url;

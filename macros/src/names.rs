@@ -1,8 +1,7 @@
-//! The naming rules of error_types and their conversions: shape checks, the corrected spelling
-//! of a near miss, variant names, titles, and "did you mean" for keys.
+//! Names and their conversions: the shape of an error_type, the corrected spelling of a near
+//! miss, variant names, titles, lists for messages, and "did you mean".
 
-/// The longest error_type accepted, in bytes.
-pub const MAX_ERROR_TYPE_LEN: usize = 128;
+use crate::rules::MAX_ERROR_TYPE_LEN;
 
 /// Whether `name` is lower snake_case: `^[a-z][a-z0-9]*(_[a-z0-9]+)*$`.
 pub fn is_snake_case(name: &str) -> bool {

@@ -1,12 +1,46 @@
-//! Checks of values that both macros take: statuses, prose and URL templates.
+//! The rules of the values both macros take, each written once with its messages: statuses,
+//! error_types and their length limit, prose and URL templates. (`attr.rs` is the other half
+//! of what they share: the `#[stytch(...)]` attribute, its keys and `crate = ...`.)
 
 use syn::{LitInt, LitStr};
 
 use crate::ctxt::Ctxt;
 use crate::url::Template;
 
+/// The longest error_type accepted, in bytes.
+pub const MAX_ERROR_TYPE_LEN: usize = 128;
+
+/// The rule every error_type follows, as the messages that enforce it state it.
+pub const ERROR_TYPE_RULE: &str = "error_types are lower snake_case: lowercase letters and digits in words joined by single underscores, starting with a letter";
+
+/// The error for a name that is not lower snake_case, with its correction as the user would
+/// write it, if there is one.
+pub fn not_snake_case(name: &str, write: Option<String>) -> String {
+    let write = write
+        .map(|fix| format!("; write {fix}"))
+        .unwrap_or_default();
+    format!("invalid error_type `{name}`: {ERROR_TYPE_RULE}{write}")
+}
+
+/// The error for an error_type over the length limit, if it is.
+pub fn too_long(name: &str) -> Option<String> {
+    (name.len() > MAX_ERROR_TYPE_LEN).then(|| {
+        format!(
+            "error_type `{name}` is {} bytes long; the limit is {MAX_ERROR_TYPE_LEN} bytes",
+            name.len()
+        )
+    })
+}
+
 /// The status of a literal, if it is an HTTP error status (else reported).
 pub fn check_status(status: &LitInt, cx: &Ctxt) -> Option<u16> {
+    if !status.suffix().is_empty() {
+        let message = format!(
+            "write the status without a suffix: `{}`",
+            status.base10_digits()
+        );
+        cx.error_spanned_by(status, message);
+    }
     // `0x194`, `0o624` and `4_04` are 404 to the compiler, and to no reader.
     let written = status.token().to_string();
     let digits = written.strip_suffix(status.suffix()).unwrap_or(&written);

@@ -9,7 +9,7 @@ use syn::spanned::Spanned;
 use syn::{GenericParam, Generics, Ident, Type, WherePredicate, parse_quote};
 
 use super::message::Member;
-use super::model::{Model, Source, VariantModel};
+use super::valid::{Model, Source, VariantModel};
 
 pub fn expand(model: &Model) -> TokenStream {
     let input = model.input;
@@ -25,13 +25,14 @@ pub fn expand(model: &Model) -> TokenStream {
             let Source::Entry { path } = &variant.source else {
                 return None;
             };
-            let name = entry_const(i);
-            let cfgs = &variant.cfgs;
             // Named once, so that a misspelled wire name is one error, spanned on it.
-            Some(quote! {
-                #(#cfgs)*
-                const #name: &#private::ErrorInfo = #path.info();
-            })
+            let name = if model.fallback {
+                quote!(_)
+            } else {
+                entry_const(i).into_token_stream()
+            };
+            let cfgs = &variant.cfgs;
+            Some(quote!(#(#cfgs)* const #name: &#private::ErrorInfo = #path.info();))
         });
     let distinct = distinct_error_types(model, &private);
     let catalog = catalog(model, &private);
@@ -49,38 +50,30 @@ pub fn expand(model: &Model) -> TokenStream {
         }
         _ => None,
     };
-    let from_source =
-        |i: usize, variant: &VariantModel, literal: TokenStream, entry: TokenStream| {
-            delegate(variant, entry.clone()).unwrap_or_else(|| match &variant.source {
-                Source::Literal { .. } => (vec![], literal),
+    // `status_code`, `error_type` and `error_url`: written, from the entry, or delegated.
+    let literal_or_entry = |method: &str| {
+        let call = format_ident!("{method}");
+        arms(model, |i, variant| {
+            delegate(variant, quote!(#call)).unwrap_or_else(|| match &variant.source {
+                Source::Literal {
+                    status_code,
+                    error_type,
+                    url,
+                } => match method {
+                    "status_code" => (vec![], quote!(#status_code)),
+                    "error_type" => (vec![], quote!(#error_type)),
+                    _ => (vec![], quote!(#url)),
+                },
                 _ => {
-                    let entry_const = entry_const(i);
-                    (vec![], quote!(#entry_const.#entry()))
+                    let entry = entry_const(i);
+                    (vec![], quote!(#entry.#call()))
                 }
             })
-        };
-
-    let status_code = arms(model, |i, variant| {
-        let literal = match &variant.source {
-            Source::Literal { status_code, .. } => quote!(#status_code),
-            _ => TokenStream::new(),
-        };
-        from_source(i, variant, literal, quote!(status_code))
-    });
-    let error_type = arms(model, |i, variant| {
-        let literal = match &variant.source {
-            Source::Literal { error_type, .. } => quote!(#error_type),
-            _ => TokenStream::new(),
-        };
-        from_source(i, variant, literal, quote!(error_type))
-    });
-    let error_url = arms(model, |i, variant| {
-        let literal = match &variant.source {
-            Source::Literal { url, .. } => quote!(#url),
-            _ => TokenStream::new(),
-        };
-        from_source(i, variant, literal, quote!(error_url))
-    });
+        })
+    };
+    let status_code = literal_or_entry("status_code");
+    let error_type = literal_or_entry("error_type");
+    let error_url = literal_or_entry("error_url");
     let error_message = arms(model, |i, variant| {
         if let Some(delegated) = delegate(variant, quote!(error_message)) {
             return delegated;
@@ -347,8 +340,13 @@ fn display(
 /// One arm of a method's `match`: the fields it binds, and its value.
 type Arm = (Vec<Member>, TokenStream);
 
-/// The `match` of a method: an arm per variant, each under the variant's `cfg`.
+/// The `match` of a method: an arm per variant, each under the variant's `cfg`. The fallback
+/// of an input with errors is `unreachable!()`: the impls are there, and nothing is read of the
+/// values that were not valid.
 fn arms(model: &Model, method: impl Fn(usize, &VariantModel) -> Arm) -> TokenStream {
+    if model.fallback {
+        return quote!(::core::unreachable!());
+    }
     let arms: Vec<_> = model
         .variants
         .iter()
@@ -384,11 +382,10 @@ fn pattern(model: &Model, variant: &VariantModel, members: &[Member]) -> TokenSt
 /// per variant, so that the cost grows with the variants, not with their pairs.
 fn distinct_error_types(model: &Model, private: &TokenStream) -> Option<TokenStream> {
     // Without entries and `cfg`s, the macro has compared every error_type itself.
-    if !model
-        .variants
-        .iter()
-        .any(|variant| !variant.cfgs.is_empty() || matches!(variant.source, Source::Entry { .. }))
-    {
+    let unknown = |variant: &VariantModel| {
+        !variant.cfgs.is_empty() || matches!(variant.source, Source::Entry { .. })
+    };
+    if model.fallback || !model.variants.iter().any(unknown) {
         return None;
     }
     let owner = &model.input.ident;
@@ -412,9 +409,6 @@ fn distinct_error_types(model: &Model, private: &TokenStream) -> Option<TokenStr
             ),
             Source::Transparent { .. } => continue,
         };
-        if !variant.checked_when_compiled {
-            continue;
-        }
         let cfgs = &variant.cfgs;
         table.push(quote!(#(#cfgs)* (#i, #name)));
         let label = match variant.ident {
@@ -489,6 +483,18 @@ fn catalog(model: &Model, private: &TokenStream) -> TokenStream {
             }),
         }
     }
+    let body = if model.fallback {
+        quote!(::core::unreachable!())
+    } else {
+        quote! {
+            #[allow(unused_imports)]
+            use #private::{ListsItsOwn as _, ListsNothing as _};
+            #[allow(unused_mut)]
+            let mut errors = #private::Vec::new();
+            #(#pushes)*
+            errors
+        }
+    };
     let (impl_generics, ty_generics, where_clause) = input.generics.split_for_impl();
     let utoipa = input
         .generics
@@ -502,12 +508,7 @@ fn catalog(model: &Model, private: &TokenStream) -> TokenStream {
         impl #impl_generics #krate::ErrorCatalog for #ident #ty_generics #where_clause {
             const TYPE_NAME: &'static str = #name;
             fn errors() -> #private::Vec<&'static #private::ErrorInfo> {
-                #[allow(unused_imports)]
-                use #private::{ListsItsOwn as _, ListsNothing as _};
-                #[allow(unused_mut)]
-                let mut errors = #private::Vec::new();
-                #(#pushes)*
-                errors
+                #body
             }
         }
 
