@@ -31,4 +31,4 @@ pub fn derive_stytch_error(input: TokenStream) -> TokenStream {
 }
 
 #[cfg(test)]
-mod mutate;
+mod tests;

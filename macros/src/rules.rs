@@ -57,13 +57,7 @@ pub fn check_status(status: &LitInt, cx: &Ctxt) -> Option<u16> {
     match status.base10_parse::<u16>() {
         Ok(code) if (400..=599).contains(&code) => Some(code),
         _ => {
-            cx.error_spanned_by(
-                status,
-                format!(
-                    "`{}` is not an HTTP error status; error statuses are 400..=599, such as 404 or 409",
-                    status.base10_digits()
-                ),
-            );
+            cx.error_spanned_by(status, format!("`{}` is not an HTTP error status; error statuses are 400..=599, such as 404 or 409", status.base10_digits()));
             None
         }
     }

@@ -30,9 +30,7 @@ impl Template {
             }
             rest = &rest[brace..];
             if rest.starts_with('}') {
-                problems.push(format!(
-                    "unmatched `}}` in URL template `{template}`; placeholders are written `{{status}}`"
-                ));
+                problems.push(format!("unmatched `}}` in URL template `{template}`; placeholders are written `{{status}}`"));
                 rest = &rest[1..];
             } else if rest.starts_with('{') {
                 let Some(close) = rest.find('}') else {

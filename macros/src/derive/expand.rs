@@ -41,12 +41,9 @@ pub fn expand(model: &Model) -> TokenStream {
     // field of another type gets one error, on its type.
     let delegate = |variant: &VariantModel, call: TokenStream| match &variant.source {
         Source::Transparent { member, ty } => {
-            let binding = member.binding();
-            let krate = respan(krate, ty.span());
-            Some((
-                vec![member.clone()],
-                quote_spanned!(ty.span()=> <#ty as #krate::StytchError>::#call(#binding)),
-            ))
+            let (binding, krate) = (member.binding(), respan(krate, ty.span()));
+            let call = quote_spanned!(ty.span()=> <#ty as #krate::StytchError>::#call(#binding));
+            Some(bind(member, call))
         }
         _ => None,
     };
@@ -110,8 +107,8 @@ pub fn expand(model: &Model) -> TokenStream {
             let arms = arms(model, |_, variant| match &variant.details {
                 Some(member) => {
                     let binding = member.binding();
-                    (
-                        vec![member.clone()],
+                    bind(
+                        member,
                         quote!(#private::envelope_with_details(self, request_id, #binding)),
                     )
                 }
@@ -125,9 +122,7 @@ pub fn expand(model: &Model) -> TokenStream {
         });
 
     let has_type_params = input.generics.type_params().next().is_some();
-    let transparent_bounds: Vec<WherePredicate> = model
-        .variants
-        .iter()
+    let transparent_bounds: Vec<WherePredicate> = (model.variants.iter())
         .filter_map(|variant| match &variant.source {
             Source::Transparent { ty, .. } => {
                 let krate = respan(krate, ty.span());
@@ -136,16 +131,11 @@ pub fn expand(model: &Model) -> TokenStream {
             _ => None,
         })
         .collect();
-    let mut stytch_generics = input.generics.clone();
-    {
-        let bounds = stytch_generics.make_where_clause();
-        bounds.predicates.extend(transparent_bounds.iter().cloned());
-        if has_type_params {
-            bounds
-                .predicates
-                .push(parse_quote!(Self: ::core::error::Error));
-        }
-    }
+    let self_error = has_type_params.then(|| parse_quote!(Self: ::core::error::Error));
+    let stytch_generics = with_bounds(
+        &input.generics,
+        transparent_bounds.iter().cloned().chain(self_error),
+    );
     let (impl_generics, ty_generics, where_clause) = stytch_generics.split_for_impl();
 
     let display = model
@@ -201,48 +191,42 @@ fn display(
     transparent_bounds: &[WherePredicate],
 ) -> TokenStream {
     let input = model.input;
-    let ident = &input.ident;
-    let mut generics = input.generics.clone();
-    let mut error_generics = input.generics.clone();
+    let (ident, generics) = (&input.ident, &input.generics);
     let mut bounds: Vec<WherePredicate> = transparent_bounds.to_vec();
     let mut error_bounds: Vec<WherePredicate> = transparent_bounds.to_vec();
     for variant in &model.variants {
-        if let Some((_, message)) = &variant.message {
-            let types: std::collections::HashMap<&Member, &Type> = variant
-                .fields
-                .iter()
-                .map(|(member, ty)| (member, *ty))
-                .collect();
-            for (member, used_as) in &message.uses {
-                let Some(&ty) = types.get(member) else {
-                    continue;
-                };
-                if *used_as != "count"
-                    && mentions_type_param(ty, &input.generics)
-                    && !bounded_already(ty, used_as, &input.generics)
-                {
-                    let used_as = Ident::new(used_as, Span::call_site());
-                    bounds.push(parse_quote!(#ty: ::core::fmt::#used_as));
-                }
+        let types: std::collections::HashMap<&Member, &Type> = variant
+            .fields
+            .iter()
+            .map(|(member, ty)| (member, *ty))
+            .collect();
+        for (member, used_as) in variant
+            .message
+            .iter()
+            .flat_map(|(_, message)| &message.uses)
+        {
+            if let Some(&ty) = types.get(member)
+                && *used_as != "count"
+                && mentions_type_param(ty, generics)
+                && !bounded_already(ty, used_as, generics)
+            {
+                let used_as = Ident::new(used_as, Span::call_site());
+                bounds.push(parse_quote!(#ty: ::core::fmt::#used_as));
             }
         }
         if let Some((_, ty)) = &variant.source_field
-            && mentions_type_param(ty, &input.generics)
+            && mentions_type_param(ty, generics)
         {
             error_bounds.push(parse_quote!(#ty: #private::AsSource));
         }
     }
-    generics.make_where_clause().predicates.extend(bounds);
-    error_generics
-        .make_where_clause()
-        .predicates
-        .extend(error_bounds);
-    if input.generics.type_params().next().is_some() {
-        error_generics
-            .make_where_clause()
-            .predicates
-            .push(parse_quote!(Self: ::core::fmt::Debug + ::core::fmt::Display));
+    if generics.type_params().next().is_some() {
+        error_bounds.push(parse_quote!(Self: ::core::fmt::Debug + ::core::fmt::Display));
     }
+    let (generics, error_generics) = (
+        with_bounds(generics, bounds),
+        with_bounds(generics, error_bounds),
+    );
     let (impl_generics, ty_generics, where_clause) = generics.split_for_impl();
     let (error_impl_generics, _, error_where_clause) = error_generics.split_for_impl();
 
@@ -251,8 +235,8 @@ fn display(
             (Some((lit, message)), _) => (message.members(), message.write(lit)),
             (None, Source::Transparent { member, ty }) => {
                 let binding = member.binding();
-                (
-                    vec![member.clone()],
+                bind(
+                    member,
                     quote_spanned!(ty.span()=> ::core::fmt::Display::fmt(#binding, f)),
                 )
             }
@@ -272,15 +256,15 @@ fn display(
             match (&variant.source, &variant.source_field) {
                 (Source::Transparent { member, ty }, _) => {
                     let binding = member.binding();
-                    (
-                        vec![member.clone()],
+                    bind(
+                        member,
                         quote_spanned!(ty.span()=> ::core::error::Error::source(#binding)),
                     )
                 }
                 (_, Some((member, ty))) => {
                     let binding = member.binding();
-                    (
-                        vec![member.clone()],
+                    bind(
+                        member,
                         quote_spanned! {ty.span()=>
                             ::core::option::Option::Some({
                                 use #private::AsSource as _;
@@ -300,12 +284,7 @@ fn display(
     });
     let froms = model.variants.iter().filter_map(|variant| {
         let (member, ty) = variant.from.as_ref()?;
-        let key = member.pattern_key();
-        let path = match variant.ident {
-            Some(variant) if model.is_enum => quote!(Self::#variant),
-            _ => quote!(Self),
-        };
-        let cfgs = &variant.cfgs;
+        let (key, path, cfgs) = (member.pattern_key(), path(model, variant), &variant.cfgs);
         let (impl_generics, ty_generics, where_clause) = input.generics.split_for_impl();
         Some(quote! {
             #(#cfgs)*
@@ -353,9 +332,10 @@ fn arms(model: &Model, method: impl Fn(usize, &VariantModel) -> Arm) -> TokenStr
         .enumerate()
         .map(|(i, variant)| {
             let (members, body) = method(i, variant);
-            let pattern = pattern(model, variant, &members);
-            let cfgs = &variant.cfgs;
-            quote!(#(#cfgs)* #pattern => #body,)
+            let (path, cfgs) = (path(model, variant), &variant.cfgs);
+            let keys = members.iter().map(Member::pattern_key);
+            let bindings = members.iter().map(Member::binding);
+            quote!(#(#cfgs)* #path { #(#keys: #bindings,)* .. } => #body,)
         })
         .collect();
     if arms.is_empty() {
@@ -365,15 +345,24 @@ fn arms(model: &Model, method: impl Fn(usize, &VariantModel) -> Arm) -> TokenStr
     }
 }
 
-/// The pattern of a variant (or of the struct) that binds `members`.
-fn pattern(model: &Model, variant: &VariantModel, members: &[Member]) -> TokenStream {
-    let keys = members.iter().map(Member::pattern_key);
-    let bindings = members.iter().map(Member::binding);
-    let fields = quote!({ #(#keys: #bindings,)* .. });
+/// An arm that binds `member`.
+fn bind(member: &Member, body: TokenStream) -> Arm {
+    (vec![member.clone()], body)
+}
+
+/// `Self::Variant`, or `Self` for a struct.
+fn path(model: &Model, variant: &VariantModel) -> TokenStream {
     match variant.ident {
-        Some(ident) if model.is_enum => quote!(Self::#ident #fields),
-        _ => quote!(Self #fields),
+        Some(ident) if model.is_enum => quote!(Self::#ident),
+        _ => quote!(Self),
     }
+}
+
+/// `generics` with `bounds` added to its where clause.
+fn with_bounds(generics: &Generics, bounds: impl IntoIterator<Item = WherePredicate>) -> Generics {
+    let mut generics = generics.clone();
+    generics.make_where_clause().predicates.extend(bounds);
+    generics
 }
 
 /// The compile-time check that the variants compiled in have distinct error_types, for those
@@ -394,27 +383,25 @@ fn distinct_error_types(model: &Model, private: &TokenStream) -> Option<TokenStr
     for (i, variant) in model.variants.iter().enumerate() {
         let (name, what, span) = match &variant.source {
             Source::Entry { path } => {
-                let entry = entry_const(i);
-                let written = path.to_token_stream().to_string().replace(' ', "");
+                let (entry, written) = (entry_const(i), path.to_token_stream().to_string());
+                let what = format!("the error_type of `{}`", written.replace(' ', ""));
+                (quote!(#entry.error_type()), what, path.span())
+            }
+            Source::Literal { error_type, .. } => {
+                let what = format!("the error_type `{error_type}`");
                 (
-                    quote!(#entry.error_type()),
-                    format!("the error_type of `{written}`"),
-                    path.span(),
+                    quote!(#error_type),
+                    what,
+                    variant.ident.unwrap_or(owner).span(),
                 )
             }
-            Source::Literal { error_type, .. } => (
-                quote!(#error_type),
-                format!("the error_type `{error_type}`"),
-                variant.ident.map_or_else(|| owner.span(), Ident::span),
-            ),
             Source::Transparent { .. } => continue,
         };
         let cfgs = &variant.cfgs;
         table.push(quote!(#(#cfgs)* (#i, #name)));
-        let label = match variant.ident {
-            Some(ident) => format!("{owner}::{ident}"),
-            None => owner.to_string(),
-        };
+        let label = variant
+            .ident
+            .map_or_else(|| owner.to_string(), |ident| format!("{owner}::{ident}"));
         let message = format!(
             "`{label}` has {what}, which another variant of `{owner}` has too (reported beside this one): each variant needs its own error_type"
         );
@@ -441,7 +428,13 @@ fn catalog(model: &Model, private: &TokenStream) -> TokenStream {
     let name = ident.to_string();
     let mut statics = Vec::new();
     let mut pushes = Vec::new();
-    for (i, variant) in model.variants.iter().enumerate() {
+    // The fallback of an input with errors lists nothing: the values were not all valid.
+    for (i, variant) in model
+        .variants
+        .iter()
+        .enumerate()
+        .filter(|_| !model.fallback)
+    {
         let cfgs = &variant.cfgs;
         match &variant.source {
             Source::Literal {
@@ -451,15 +444,13 @@ fn catalog(model: &Model, private: &TokenStream) -> TokenStream {
             } => {
                 let info = format_ident!("INFO_{}", i);
                 let title = crate::names::to_sentence_case(error_type);
-                let message = match &variant.message {
-                    Some((lit, _)) => lit.value(),
-                    None => title.clone(),
-                };
-                let description = if variant.docs.is_empty() {
-                    message.clone()
-                } else {
-                    variant.docs.clone()
-                };
+                let message = variant
+                    .message
+                    .as_ref()
+                    .map_or_else(|| title.clone(), |(lit, _)| lit.value());
+                let description = Some(&variant.docs)
+                    .filter(|docs| !docs.is_empty())
+                    .unwrap_or(&message);
                 let fragment = error_type;
                 let json_head = crate::json::head(*status_code);
                 let json_tail = crate::json::tail(error_type, &message, url);
@@ -496,11 +487,8 @@ fn catalog(model: &Model, private: &TokenStream) -> TokenStream {
         }
     };
     let (impl_generics, ty_generics, where_clause) = input.generics.split_for_impl();
-    let utoipa = input
-        .generics
-        .params
-        .is_empty()
-        .then(|| quote!(#private::responses! { #ident }));
+    let utoipa =
+        (input.generics.params.is_empty()).then(|| quote!(#private::responses! { #ident }));
     quote! {
         #(#statics)*
 
@@ -522,20 +510,15 @@ fn entry_const(index: usize) -> Ident {
 
 /// `tokens` with every span set to `span`, so that an error about them lands there.
 fn respan(tokens: &TokenStream, span: Span) -> TokenStream {
-    tokens
-        .clone()
-        .into_iter()
-        .map(|mut token| {
-            if let TokenTree::Group(group) = &token {
-                let mut respanned =
-                    proc_macro2::Group::new(group.delimiter(), respan(&group.stream(), span));
-                respanned.set_span(span);
-                return TokenTree::Group(respanned);
-            }
-            token.set_span(span);
-            token
-        })
-        .collect()
+    let respan = |mut token: TokenTree| {
+        if let TokenTree::Group(group) = &token {
+            token =
+                proc_macro2::Group::new(group.delimiter(), respan(&group.stream(), span)).into();
+        }
+        token.set_span(span);
+        token
+    };
+    tokens.clone().into_iter().map(respan).collect()
 }
 
 /// Whether the type's where clause bounds `ty` by the formatting trait `used_as` already, up to

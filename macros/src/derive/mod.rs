@@ -5,9 +5,6 @@ mod expand;
 mod message;
 mod valid;
 
-#[cfg(test)]
-mod tests;
-
 use proc_macro2::TokenStream;
 
 use crate::ctxt::Ctxt;

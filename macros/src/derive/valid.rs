@@ -119,9 +119,7 @@ pub fn check<'a>(input: &'a DeriveInput, cx: &Ctxt) -> Model<'a> {
         } else {
             format!(" for {}", names::list_some(&checker.without_url))
         };
-        cx.error_spanned_by(owner, format!(
-            "`{owner}` gives no documentation URL{which}: add `#[stytch(url = \"https://example.com/docs/errors/{{status}}#{{error_type}}\")]` to `{owner}`, or `url = \"https://...\"` to each variant's `#[stytch(...)]`"
-        ));
+        cx.error_spanned_by(owner, format!("`{owner}` gives no documentation URL{which}: add `#[stytch(url = \"https://example.com/docs/errors/{{status}}#{{error_type}}\")]` to `{owner}`, or `url = \"https://...\"` to each variant's `#[stytch(...)]`"));
     }
 
     // The derive writes the messages, and implements `Display` and `Error`, when every variant
@@ -139,9 +137,7 @@ pub fn check<'a>(input: &'a DeriveInput, cx: &Ctxt) -> Model<'a> {
             let attr = quote!(#error_attr).to_string().replace(" (", "(");
             cx.error_spanned_by(lit, format!("`{at}` has both `message` and thiserror's `{attr}`, which writes its `Display`; keep one of them"));
         } else if thiserror.is_none() && any_message && !variant.has_source && !broken {
-            cx.error_spanned_by(at, format!(
-                "`{at}` has no message, but other variants of `{owner}` have one: add `message = \"...\"` to its `#[stytch(...)]`. (When every variant has a message, the derive implements `Display` and `Error`; with none, implement `Display` yourself, with thiserror for instance)"
-            ));
+            cx.error_spanned_by(at, format!("`{at}` has no message, but other variants of `{owner}` have one: add `message = \"...\"` to its `#[stytch(...)]`. (When every variant has a message, the derive implements `Display` and `Error`; with none, implement `Display` yourself, with thiserror for instance)"));
         }
     }
     Model {
@@ -216,10 +212,7 @@ impl<'a> Checker<'a, '_> {
                     ty,
                 },
                 _ => {
-                    cx.error_spanned_by(transparent, format!(
-                        "`transparent` delegates to a single field, and `{name}` has {}: give it exactly one field, whose type implements `StytchError`",
-                        list.fields.len()
-                    ));
+                    cx.error_spanned_by(transparent, format!("`transparent` delegates to a single field, and `{name}` has {}: give it exactly one field, whose type implements `StytchError`", list.fields.len()));
                     UNREAD
                 }
             }
@@ -227,10 +220,7 @@ impl<'a> Checker<'a, '_> {
             let what = "takes its status, error_type and URL from the entry; only `message` may be given beside it";
             conflicts(attrs, "entry", what, cx);
             if path.segments.len() < 2 {
-                cx.error_spanned_by(path, format!(
-                    "`entry` names an entry of a set declared with `stytch_errors!` by its wire name, such as `ConsumerError::email_not_found`; write `Set::{}`",
-                    path.to_token_stream()
-                ));
+                cx.error_spanned_by(path, format!("`entry` names an entry of a set declared with `stytch_errors!` by its wire name, such as `ConsumerError::email_not_found`; write `Set::{}`", path.to_token_stream()));
                 UNREAD
             } else {
                 Source::Entry { path: path.clone() }
@@ -266,9 +256,7 @@ impl<'a> Checker<'a, '_> {
             Some(lit) => check_status(lit, cx),
             None if attrs.broken => None,
             None => {
-                cx.error_spanned_by(name, format!(
-                    "`{name}` has no status: add `#[stytch(status = 404, ...)]`, or take everything from an entry of a set with `#[stytch(entry = ConsumerError::email_not_found)]`"
-                ));
+                cx.error_spanned_by(name, format!("`{name}` has no status: add `#[stytch(status = 404, ...)]`, or take everything from an entry of a set with `#[stytch(entry = ConsumerError::email_not_found)]`"));
                 None
             }
         };
@@ -292,9 +280,7 @@ impl<'a> Checker<'a, '_> {
             if let Some(problem) = url::check_fragment(&fragment) {
                 cx.error_spanned_by(lit, problem);
             } else if shown == Some(false) {
-                cx.error_spanned_by(lit, format!(
-                    "`fragment` is only shown through `{{fragment}}` in the URL template, and the URL of `{name}` has none: use `{{fragment}}` in the template, or remove `fragment`"
-                ));
+                cx.error_spanned_by(lit, format!("`fragment` is only shown through `{{fragment}}` in the URL template, and the URL of `{name}` has none: use `{{fragment}}` in the template, or remove `fragment`"));
             }
         }
         if attrs.url.is_none() && !attrs.broken {
@@ -412,10 +398,7 @@ fn field_roles<'a>(
                     cx.error_spanned_by(attr, "only one field can be the source of an error: `#[source]` and `#[from]` mark it");
                 } else if path.is_ident("from") && fields.len() != 1 {
                     marked_source = Some(index);
-                    cx.error_spanned_by(attr, format!(
-                        "`#[from]` makes `From<field>` for `{name}`, so the field must be its only one, and `{name}` has {}; mark the field `#[source]` instead",
-                        fields.len()
-                    ));
+                    cx.error_spanned_by(attr, format!("`#[from]` makes `From<field>` for `{name}`, so the field must be its only one, and `{name}` has {}; mark the field `#[source]` instead", fields.len()));
                 } else {
                     marked_source = Some(index);
                     from = from.or(path.is_ident("from").then_some(index));

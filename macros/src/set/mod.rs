@@ -22,6 +22,3 @@ pub fn expand(input: TokenStream) -> TokenStream {
     output.extend(cx.into_compile_errors());
     output
 }
-
-#[cfg(test)]
-mod tests;

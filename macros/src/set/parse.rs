@@ -68,9 +68,7 @@ fn parse_set(input: ParseStream, cx: &Ctxt) -> syn::Result<Set> {
         );
     }
     if !input.peek(Brace) {
-        return Err(input.error(format!(
-            "expected `{{` and the status groups of `{ident}`, as in `enum {ident} {{ 404 {{ ... }} }}`"
-        )));
+        return Err(input.error(format!("expected `{{` and the status groups of `{ident}`, as in `enum {ident} {{ 404 {{ ... }} }}`")));
     }
 
     let (options, attrs) = attrs
@@ -91,9 +89,7 @@ fn parse_set(input: ParseStream, cx: &Ctxt) -> syn::Result<Set> {
 
 fn parse_group(input: ParseStream, cx: &Ctxt) -> syn::Result<Group> {
     let status = input.parse::<LitInt>().map_err(|_| {
-        input.error(
-            "expected an HTTP status code and its entries, as in `404 { widget_not_found: \"...\", }`",
-        )
+        input.error("expected an HTTP status code and its entries, as in `404 { widget_not_found: \"...\", }`")
     })?;
     if !input.peek(Brace) {
         return Err(input.error(format!(

@@ -125,22 +125,10 @@ pub fn check<'a>(set: &'a Set, cx: &Ctxt) -> Model<'a> {
     // Unless the set's options could not be read: the URL may be what was misspelled there.
     if !checker.without_url.is_empty() && !set.options.broken {
         let set = &set.ident;
-        cx.error_spanned_by(
-            set,
-            format!(
-                "`{set}` gives no documentation URL for {}: add `#[stytch(url = \"https://example.com/docs/errors/{{status}}#{{fragment}}\")]` to the enum, or `url: \"https://...\"` to each entry's `{{ ... }}` block",
-                names::list_some(&checker.without_url)
-            ),
-        );
+        cx.error_spanned_by(set, format!("`{set}` gives no documentation URL for {}: add `#[stytch(url = \"https://example.com/docs/errors/{{status}}#{{fragment}}\")]` to the enum, or `url: \"https://...\"` to each entry's `{{ ... }}` block", names::list_some(&checker.without_url)));
     }
     if set.groups.iter().all(|group| group.entries.is_empty()) && cx.count() == 0 {
-        cx.error_spanned_by(
-            &set.ident,
-            format!(
-                "`{}` declares no errors; add a status group such as `404 {{ widget_not_found: \"Widget could not be found.\", }}`",
-                set.ident
-            ),
-        );
+        cx.error_spanned_by(&set.ident, format!("`{}` declares no errors; add a status group such as `404 {{ widget_not_found: \"Widget could not be found.\", }}`", set.ident));
     }
     Model {
         set,
@@ -360,14 +348,8 @@ fn pass_through(attrs: &[Attribute], set: &Ident, cx: &Ctxt) -> Vec<TokenStream>
 fn derive_conflict(path: &Path, set: &Ident, cx: &Ctxt) -> bool {
     let name = path.segments.last().map(|last| last.ident.to_string());
     match name.as_deref() {
-        Some(name) if IMPLEMENTED.contains(&name) => cx.error_spanned_by(
-            path,
-            format!("`stytch_errors!` already implements `{name}` for `{set}`; remove it from this derive"),
-        ),
-        Some("Default") => cx.error_spanned_by(
-            path,
-            format!("`{set}` cannot derive `Default`: an error set has no default entry; remove it from this derive"),
-        ),
+        Some(name) if IMPLEMENTED.contains(&name) => cx.error_spanned_by(path, format!("`stytch_errors!` already implements `{name}` for `{set}`; remove it from this derive")),
+        Some("Default") => cx.error_spanned_by(path, format!("`{set}` cannot derive `Default`: an error set has no default entry; remove it from this derive")),
         _ => return false,
     }
     true
