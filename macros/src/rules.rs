@@ -34,79 +34,52 @@ pub fn too_long(name: &str) -> Option<String> {
 
 /// The status of a literal, if it is an HTTP error status (else reported).
 pub fn check_status(status: &LitInt, cx: &Ctxt) -> Option<u16> {
+    let digits = status.base10_digits();
     if !status.suffix().is_empty() {
-        let message = format!(
-            "write the status without a suffix: `{}`",
-            status.base10_digits()
+        cx.error_spanned_by(
+            status,
+            format!("write the status without a suffix: `{digits}`"),
         );
-        cx.error_spanned_by(status, message);
     }
     // `0x194`, `0o624` and `4_04` are 404 to the compiler, and to no reader.
     let written = status.token().to_string();
-    let digits = written.strip_suffix(status.suffix()).unwrap_or(&written);
-    if !digits.bytes().all(|b| b.is_ascii_digit()) {
-        cx.error_spanned_by(
-            status,
-            format!(
-                "write the status as a plain decimal number: `{}`",
-                status.base10_digits()
-            ),
-        );
-        return None;
-    }
-    match status.base10_parse::<u16>() {
-        Ok(code) if (400..=599).contains(&code) => Some(code),
-        _ => {
-            cx.error_spanned_by(status, format!("`{}` is not an HTTP error status; error statuses are 400..=599, such as 404 or 409", status.base10_digits()));
-            None
-        }
-    }
+    let written = written.strip_suffix(status.suffix()).unwrap_or(&written);
+    let problem = if !written.bytes().all(|b| b.is_ascii_digit()) {
+        format!("write the status as a plain decimal number: `{digits}`")
+    } else if let Ok(code @ 400..=599) = status.base10_parse::<u16>() {
+        return Some(code);
+    } else {
+        format!(
+            "`{digits}` is not an HTTP error status; error statuses are 400..=599, such as 404 or 409"
+        )
+    };
+    cx.error_spanned_by(status, problem);
+    None
 }
 
-/// The kinds of prose an entry carries, for what a message about one says.
-#[derive(Clone, Copy)]
-pub enum Prose {
-    Message,
-    Title,
-    Description,
-    Cause,
-    Step,
-}
+/// A kind of prose an entry carries: what a message calls it, and what to do about an empty one.
+pub type Prose = (&'static str, &'static str);
 
-impl Prose {
-    pub fn name(self) -> &'static str {
-        match self {
-            Prose::Message => "message",
-            Prose::Title => "title",
-            Prose::Description => "description",
-            Prose::Cause => "cause",
-            Prose::Step => "troubleshooting step",
-        }
-    }
-
-    /// What to do about an empty one.
-    fn when_empty(self) -> &'static str {
-        match self {
-            Prose::Message => "write what went wrong, such as \"Widget could not be found.\"",
-            Prose::Title => "leave `title` out to use the error_type in sentence case",
-            Prose::Description => "leave `description` out to use the message",
-            Prose::Cause | Prose::Step => "remove the empty item",
-        }
-    }
-}
+pub const MESSAGE: Prose = (
+    "message",
+    "write what went wrong, such as \"Widget could not be found.\"",
+);
+pub const TITLE: Prose = (
+    "title",
+    "leave `title` out to use the error_type in sentence case",
+);
+pub const DESCRIPTION: Prose = ("description", "leave `description` out to use the message");
+pub const CAUSE: Prose = ("cause", "remove the empty item");
+pub const STEP: Prose = ("troubleshooting step", "remove the empty item");
 
 /// The value of a prose literal, reported when empty or padded with whitespace.
-pub fn check_prose(lit: &LitStr, prose: Prose, error_type: &str, cx: &Ctxt) -> String {
+pub fn check_prose(lit: &LitStr, (what, when_empty): Prose, error_type: &str, cx: &Ctxt) -> String {
     let value = lit.value();
     let trimmed = value.trim();
-    let what = prose.name();
     if trimmed.is_empty() {
         cx.error_spanned_by(
             lit,
-            format!(
-                "the {what} of `{error_type}` is empty; {}",
-                prose.when_empty()
-            ),
+            format!("the {what} of `{error_type}` is empty; {when_empty}"),
         );
     } else if trimmed.len() != value.len() {
         let side = if value.starts_with(char::is_whitespace) {
@@ -114,25 +87,11 @@ pub fn check_prose(lit: &LitStr, prose: Prose, error_type: &str, cx: &Ctxt) -> S
         } else {
             "ends"
         };
-        cx.error_spanned_by(
-            lit,
-            format!("the {what} of `{error_type}` {side} with whitespace; write {trimmed:?}"),
-        );
+        let message =
+            format!("the {what} of `{error_type}` {side} with whitespace; write {trimmed:?}");
+        cx.error_spanned_by(lit, message);
     }
     value
-}
-
-pub fn prose_list(
-    items: Option<&[LitStr]>,
-    prose: Prose,
-    error_type: &str,
-    cx: &Ctxt,
-) -> Vec<String> {
-    items
-        .unwrap_or_default()
-        .iter()
-        .map(|lit| check_prose(lit, prose, error_type, cx))
-        .collect()
 }
 
 pub fn template(lit: &LitStr, cx: &Ctxt) -> Option<Template> {

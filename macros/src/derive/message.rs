@@ -251,7 +251,6 @@ fn which_fields(fields: &FieldList) -> String {
             "`{owner}` has no fields, so its message can only be fixed text (write `{{{{` for a literal brace)"
         )
     } else {
-        let all: Vec<&str> = all.iter().map(String::as_str).collect();
         format!("the message can use {}", names::list(&all))
     }
 }

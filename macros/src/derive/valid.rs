@@ -13,7 +13,7 @@ use super::message::{self, FieldList, Member, Message};
 use crate::attr::{self, Attrs, Place};
 use crate::ctxt::Ctxt;
 use crate::names;
-use crate::rules::{self, ERROR_TYPE_RULE, MAX_ERROR_TYPE_LEN, Prose, check_prose, check_status};
+use crate::rules::{self, ERROR_TYPE_RULE, MAX_ERROR_TYPE_LEN, check_prose, check_status};
 use crate::url::{self, Template};
 
 /// A derive input ready to expand.
@@ -192,7 +192,7 @@ impl<'a> Checker<'a, '_> {
         };
         let (source_field, from, details) = field_roles(name, fields, &list, cx);
         let message = attrs.message.as_ref().map(|lit| {
-            check_prose(lit, Prose::Message, &name.to_string(), cx);
+            check_prose(lit, rules::MESSAGE, &name.to_string(), cx);
             (lit.clone(), message::parse(lit, &list, cx))
         });
         let cfgs = match ident {

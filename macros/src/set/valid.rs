@@ -10,7 +10,7 @@ use syn::{Attribute, Ident, LitInt, LitStr, Path, Token, punctuated::Punctuated}
 use super::ast::{Entry, Name, Set};
 use crate::ctxt::Ctxt;
 use crate::names;
-use crate::rules::{self, Prose, check_prose, check_status, prose_list, template};
+use crate::rules::{self, check_prose, check_status, template};
 use crate::url::{self, Template};
 
 /// The generated inherent items that share a namespace with the wire-name constants, and the
@@ -188,20 +188,18 @@ impl<'a> Checker<'a, '_> {
         self.error_types.insert(error_type.clone(), here());
 
         let details = &entry.details;
-        let prose = |lit: &LitStr, prose| check_prose(lit, prose, &error_type, cx);
-        let message = prose(&entry.message, Prose::Message);
-        let title = details.title.as_ref().map(|lit| prose(lit, Prose::Title));
+        let prose = |lit: &LitStr, kind| check_prose(lit, kind, &error_type, cx);
+        let list = |items: &Option<Vec<LitStr>>, kind| {
+            items.iter().flatten().map(|lit| prose(lit, kind)).collect()
+        };
+        let message = prose(&entry.message, rules::MESSAGE);
+        let title = details.title.as_ref().map(|lit| prose(lit, rules::TITLE));
         let description = details
             .description
             .as_ref()
-            .map(|lit| prose(lit, Prose::Description));
-        let causes = prose_list(details.causes.as_deref(), Prose::Cause, &error_type, cx);
-        let troubleshooting = prose_list(
-            details.troubleshooting.as_deref(),
-            Prose::Step,
-            &error_type,
-            cx,
-        );
+            .map(|lit| prose(lit, rules::DESCRIPTION));
+        let causes = list(&details.causes, rules::CAUSE);
+        let troubleshooting = list(&details.troubleshooting, rules::STEP);
         let fragment = self.fragment(entry, status_code, &error_type);
         let render = |template: &Template| template.render(status_code, &error_type, &fragment);
         let url = match &details.url {
