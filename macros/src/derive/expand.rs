@@ -6,7 +6,7 @@
 use proc_macro2::{Span, TokenStream, TokenTree};
 use quote::{ToTokens, format_ident, quote, quote_spanned};
 use syn::spanned::Spanned;
-use syn::{GenericParam, Generics, Ident, Type, WherePredicate, parse_quote};
+use syn::{Generics, Ident, Type, WherePredicate, parse_quote};
 
 use super::message::Member;
 use super::valid::{Model, Source, VariantModel};
@@ -546,46 +546,29 @@ fn bounded_already(ty: &Type, used_as: &str, generics: &Generics) -> bool {
     })
 }
 
-/// The text of `tokens` with every lifetime left out.
-fn without_lifetimes(tokens: TokenStream) -> String {
-    let mut text = String::new();
+/// The tokens of `tokens` as text, groups flattened and lifetimes left out.
+fn without_lifetimes(tokens: TokenStream) -> Vec<String> {
+    let mut words = Vec::new();
     let mut after_apostrophe = false;
     for token in tokens {
-        match &token {
+        match token {
+            TokenTree::Group(group) => words.extend(without_lifetimes(group.stream())),
             TokenTree::Punct(punct) if punct.as_char() == '\'' => after_apostrophe = true,
-            TokenTree::Ident(_) if after_apostrophe => after_apostrophe = false,
-            TokenTree::Group(group) => {
-                text.push_str(&without_lifetimes(group.stream()));
-                text.push(' ');
-            }
-            _ => {
-                text.push_str(&token.to_string());
-                text.push(' ');
-            }
+            token if !std::mem::take(&mut after_apostrophe) => words.push(token.to_string()),
+            _ => {}
         }
     }
-    text
+    words
 }
 
 /// Whether `ty` names one of the type parameters of `generics`, so that a bound on it is needed.
 fn mentions_type_param(ty: &Type, generics: &Generics) -> bool {
-    let params: Vec<&Ident> = generics
-        .params
-        .iter()
-        .filter_map(|param| match param {
-            GenericParam::Type(param) => Some(&param.ident),
-            _ => None,
-        })
+    let params: Vec<String> = generics
+        .type_params()
+        .map(|param| param.ident.to_string())
         .collect();
-    if params.is_empty() {
-        return false;
-    }
-    fn walk(tokens: TokenStream, params: &[&Ident]) -> bool {
-        tokens.into_iter().any(|token| match token {
-            TokenTree::Ident(ident) => params.iter().any(|param| **param == ident),
-            TokenTree::Group(group) => walk(group.stream(), params),
-            _ => false,
-        })
-    }
-    walk(quote!(#ty), &params)
+    !params.is_empty()
+        && without_lifetimes(quote!(#ty))
+            .iter()
+            .any(|word| params.contains(word))
 }

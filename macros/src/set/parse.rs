@@ -99,9 +99,7 @@ fn parse_group(input: ParseStream, cx: &Ctxt) -> syn::Result<Group> {
     let content;
     braced!(content in input);
     let entries = parse_all(&content, cx, false, |input| parse_entry(input, cx));
-    if input.peek(Token![,]) {
-        input.parse::<Token![,]>()?;
-    }
+    input.parse::<Option<Token![,]>>()?;
     Ok(Group { status, entries })
 }
 
@@ -156,9 +154,7 @@ fn parse_entry(input: ParseStream, cx: &Ctxt) -> syn::Result<Entry> {
     } else {
         None
     };
-    if input.peek(Token![,]) {
-        input.parse::<Token![,]>()?;
-    } else if !input.is_empty() && details.is_none() {
+    if input.parse::<Option<Token![,]>>()?.is_none() && !input.is_empty() && details.is_none() {
         cx.push(input.error(format!("expected `,` after the entry `{}`", name.text)));
         // A missing comma before the next entry loses nothing; anything else is skipped.
         let next_is_entry = input.peek(Ident::peek_any) && input.peek2(Token![:]);
@@ -251,13 +247,13 @@ fn parse_detail(input: ParseStream, details: &mut Details, cx: &Ctxt) -> syn::Re
         .parse::<Token![:]>()
         .map_err(|_| input.error(format!("expected `:` after `{name}`: `{name}: ...`")))?;
     match name.as_str() {
-        "causes" => {
-            let causes = parse_strings(input, &name, cx)?;
-            set_once(cx, &key, "key", &mut details.causes, causes);
-        }
-        "troubleshooting" => {
-            let steps = parse_strings(input, &name, cx)?;
-            set_once(cx, &key, "key", &mut details.troubleshooting, steps);
+        "causes" | "troubleshooting" => {
+            let items = parse_strings(input, &name, cx)?;
+            let slot = match name.as_str() {
+                "causes" => &mut details.causes,
+                _ => &mut details.troubleshooting,
+            };
+            set_once(cx, &key, "key", slot, items);
         }
         _ => {
             let value = input
