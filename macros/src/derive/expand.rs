@@ -8,7 +8,7 @@ use quote::{ToTokens, format_ident, quote, quote_spanned};
 use syn::spanned::Spanned;
 use syn::{Generics, Ident, Type, WherePredicate, parse_quote};
 
-use super::message::Member;
+use super::message::{Binding, Member};
 use super::valid::{Model, Source, VariantModel};
 
 pub fn expand(model: &Model) -> TokenStream {
@@ -284,7 +284,11 @@ fn display(
     });
     let froms = model.variants.iter().filter_map(|variant| {
         let (member, ty) = variant.from.as_ref()?;
-        let (key, path, cfgs) = (member.pattern_key(), path(model, variant), &variant.cfgs);
+        let (key, path, cfgs) = (
+            member.to_token_stream(),
+            path(model, variant),
+            &variant.cfgs,
+        );
         let (impl_generics, ty_generics, where_clause) = input.generics.split_for_impl();
         Some(quote! {
             #(#cfgs)*
@@ -333,8 +337,8 @@ fn arms(model: &Model, method: impl Fn(usize, &VariantModel) -> Arm) -> TokenStr
         .map(|(i, variant)| {
             let (members, body) = method(i, variant);
             let (path, cfgs) = (path(model, variant), &variant.cfgs);
-            let keys = members.iter().map(Member::pattern_key);
-            let bindings = members.iter().map(Member::binding);
+            let keys = members.iter();
+            let bindings = members.iter().map(Binding::binding);
             quote!(#(#cfgs)* #path { #(#keys: #bindings,)* .. } => #body,)
         })
         .collect();

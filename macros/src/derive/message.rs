@@ -6,62 +6,39 @@
 
 use proc_macro2::{Span, TokenStream};
 use quote::quote;
-use syn::{LitStr, Type};
+use syn::ext::IdentExt;
+use syn::{Ident, LitStr, Type};
 
 use crate::ctxt::Ctxt;
 use crate::names;
 
 /// A field of a variant or struct: its name, or its position in a tuple.
-#[derive(Clone, PartialEq, Eq, Hash)]
-pub enum Member {
-    Named(String),
-    Index(usize),
+pub use syn::Member;
+
+/// The identifier the generated `match` binds a field to: `__stytch_id`, `__stytch_0`.
+pub trait Binding {
+    fn binding(&self) -> Ident;
 }
 
-impl Member {
-    /// The identifier the generated `match` binds the field to.
-    pub fn binding(&self) -> syn::Ident {
-        let name = match self {
-            Member::Named(name) => format!("__stytch_{name}"),
-            Member::Index(index) => format!("__stytch_{index}"),
-        };
-        syn::Ident::new(&name, Span::call_site())
-    }
-
-    /// The field in a struct pattern: `id` or `0`.
-    pub fn pattern_key(&self) -> TokenStream {
-        match self {
-            Member::Named(name) => {
-                let ident = if names::is_keyword(name) {
-                    syn::Ident::new_raw(name, Span::call_site())
-                } else {
-                    syn::Ident::new(name, Span::call_site())
-                };
-                quote!(#ident)
-            }
-            Member::Index(index) => {
-                let index = proc_macro2::Literal::usize_unsuffixed(*index);
-                quote!(#index)
-            }
-        }
+impl Binding for Member {
+    fn binding(&self) -> Ident {
+        Ident::new(&format!("__stytch_{}", name(self)), Span::call_site())
     }
 }
 
-/// The fields of a variant or struct, each as a message names it, with its type.
+/// The name of a field as a message names it: `id` (for `r#id` too), or `0`.
+fn name(member: &Member) -> String {
+    match member {
+        Member::Named(ident) => ident.unraw().to_string(),
+        Member::Unnamed(index) => index.index.to_string(),
+    }
+}
+
+/// The fields of a variant or struct, each with its type.
 pub fn members(fields: &syn::Fields) -> Vec<(Member, &Type)> {
     fields
-        .iter()
-        .enumerate()
-        .map(|(index, field)| {
-            let member = match &field.ident {
-                Some(ident) => {
-                    let name = ident.to_string();
-                    Member::Named(name.strip_prefix("r#").unwrap_or(&name).to_owned())
-                }
-                None => Member::Index(index),
-            };
-            (member, &field.ty)
-        })
+        .members()
+        .zip(fields.iter().map(|field| &field.ty))
         .collect()
 }
 
@@ -191,8 +168,7 @@ fn resolve(arg: &str, place: &Place, fields: &FieldList, cx: &Ctxt) -> Option<Me
     let listed = || fields.listed.get_or_init(|| which_fields(fields));
     let problem = if arg.is_empty() {
         let example = match fields.fields.first() {
-            Some((Member::Named(name), _)) => format!("`{{{name}}}`"),
-            Some((Member::Index(_), _)) => "`{0}`".to_owned(),
+            Some((member, _)) => format!("`{{{}}}`", name(member)),
             None => "a field".to_owned(),
         };
         format!(
@@ -200,7 +176,7 @@ fn resolve(arg: &str, place: &Place, fields: &FieldList, cx: &Ctxt) -> Option<Me
         )
     } else if let Ok(index) = arg.parse::<usize>() {
         if fields.tuple && index < count {
-            return Some(Member::Index(index));
+            return Some(Member::Unnamed(index.into()));
         }
         if fields.tuple {
             let plural = if count == 1 { "" } else { "s" };
@@ -216,15 +192,13 @@ fn resolve(arg: &str, place: &Place, fields: &FieldList, cx: &Ctxt) -> Option<Me
         }
     } else {
         let name = arg.strip_prefix("r#").unwrap_or(arg);
-        let known: Vec<&str> = (fields.fields.iter())
-            .filter_map(|(field, _)| match field {
-                Member::Named(name) => Some(name.as_str()),
-                Member::Index(_) => None,
-            })
-            .collect();
-        if known.contains(&name) {
-            return Some(Member::Named(name.to_owned()));
+        // The fields are all named, or all positions.
+        let named = fields.fields.iter().filter(|_| !fields.tuple);
+        let known: Vec<String> = named.map(|(member, _)| self::name(member)).collect();
+        if let Some(at) = known.iter().position(|known| known == name) {
+            return Some(fields.fields[at].0.clone());
         }
+        let known: Vec<&str> = known.iter().map(String::as_str).collect();
         let suggestion = names::did_you_mean(name, &known)
             .map(|close| format!("did you mean `{{{close}}}`? "))
             .unwrap_or_default();
@@ -240,10 +214,7 @@ fn resolve(arg: &str, place: &Place, fields: &FieldList, cx: &Ctxt) -> Option<Me
 /// What a message can refer to, for the end of an error.
 fn which_fields(fields: &FieldList) -> String {
     let all: Vec<String> = (fields.fields.iter())
-        .map(|(field, _)| match field {
-            Member::Named(name) => format!("{{{name}}}"),
-            Member::Index(index) => format!("{{{index}}}"),
-        })
+        .map(|(member, _)| format!("{{{}}}", name(member)))
         .collect();
     if all.is_empty() {
         let owner = &fields.owner;
