@@ -6,7 +6,7 @@ use syn::ext::IdentExt;
 use syn::parse::ParseStream;
 use syn::{Attribute, Ident, LitInt, LitStr, Path, Token};
 
-use crate::ctxt::{Ctxt, meant, parse_all, set_once, unknown};
+use crate::ctxt::{Ctxt, meant, parse_all, unknown};
 use crate::names;
 
 /// The options of a type: a set's, and a derived enum's.
@@ -156,14 +156,23 @@ fn parse_key(input: ParseStream, place: Place, out: &mut Attrs, cx: &Ctxt) -> sy
         };
         return Err(syn::Error::new(key.span(), message));
     }
+    if out.given.contains(&key) {
+        cx.error_spanned_by(
+            &key,
+            format!("duplicate {what} `{key}`: give each {what} once"),
+        );
+    }
     out.given.push(key.clone());
+    // A key given twice keeps its first value.
+    fn first<T>(slot: &mut Option<T>, value: T) {
+        slot.get_or_insert(value);
+    }
     if name == "transparent" {
         if input.peek(Token![=]) {
-            return Err(
-                input.error("`transparent` takes no value: write `#[stytch(transparent)]` alone")
-            );
+            let message = "`transparent` takes no value: write `#[stytch(transparent)]` alone";
+            return Err(input.error(message));
         }
-        set_once(cx, &key, what, &mut out.transparent, key.clone());
+        first(&mut out.transparent, key);
     } else {
         let (takes, example) = match name.as_str() {
             "status" => ("an integer", "404"),
@@ -181,27 +190,17 @@ fn parse_key(input: ParseStream, place: Place, out: &mut Attrs, cx: &Ctxt) -> sy
             ),
             _ => ("a path", "my_errors"),
         };
-        input.parse::<Token![=]>().map_err(|_| {
-            input.error(format!("expected `=` after `{name}`: `{name} = {example}`"))
-        })?;
+        let expected = format!("expected `=` after `{name}`: `{name} = {example}`");
+        input
+            .parse::<Token![=]>()
+            .map_err(|_| input.error(expected))?;
         let usage = |error: syn::Error| {
-            syn::Error::new(
-                error.span(),
-                format!("`{name}` takes {takes}: `{name} = {example}`"),
-            )
+            let message = format!("`{name}` takes {takes}: `{name} = {example}`");
+            syn::Error::new(error.span(), message)
         };
         match name.as_str() {
-            "status" => set_once(
-                cx,
-                &key,
-                what,
-                &mut out.status,
-                input.parse().map_err(usage)?,
-            ),
-            "entry" => set_once(
-                cx,
-                &key,
-                what,
+            "status" => first(&mut out.status, input.parse().map_err(usage)?),
+            "entry" => first(
                 &mut out.entry,
                 input.call(Path::parse_mod_style).map_err(usage)?,
             ),
@@ -211,7 +210,7 @@ fn parse_key(input: ParseStream, place: Place, out: &mut Attrs, cx: &Ctxt) -> sy
                     Some(lit) => lit.parse(),
                     None => input.call(Path::parse_mod_style),
                 };
-                set_once(cx, &key, what, &mut out.krate, path.map_err(usage)?);
+                first(&mut out.krate, path.map_err(usage)?);
             }
             _ => {
                 let slot = match name.as_str() {
@@ -220,7 +219,7 @@ fn parse_key(input: ParseStream, place: Place, out: &mut Attrs, cx: &Ctxt) -> sy
                     "url" => &mut out.url,
                     _ => &mut out.fragment,
                 };
-                set_once(cx, &key, what, slot, input.parse().map_err(usage)?);
+                first(slot, input.parse().map_err(usage)?);
             }
         }
     }

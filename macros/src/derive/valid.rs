@@ -91,26 +91,28 @@ pub fn check<'a>(input: &'a DeriveInput, cx: &Ctxt) -> Model<'a> {
         without_url: Vec::new(),
         cx,
     };
-    let mut variants = Vec::new();
-    match &input.data {
-        Data::Struct(data) => variants.push((
+    let parsed: Vec<Attrs> = match &input.data {
+        Data::Enum(data) => (data.variants.iter())
+            .map(|variant| attr::parse(&variant.attrs, Place::Variant, cx))
+            .collect(),
+        _ => Vec::new(),
+    };
+    let variants: Vec<(VariantModel, &Attrs)> = match &input.data {
+        Data::Struct(data) => vec![(
             checker.variant(None, &input.attrs, &data.fields, &top),
-            top.broken,
-        )),
-        Data::Enum(data) => {
-            for variant in &data.variants {
-                let attrs = attr::parse(&variant.attrs, Place::Variant, cx);
-                let checked = checker.variant(
-                    Some(&variant.ident),
-                    &variant.attrs,
-                    &variant.fields,
-                    &attrs,
-                );
-                variants.push((checked, attrs.broken));
-            }
-        }
-        Data::Union(_) => {}
-    }
+            &top,
+        )],
+        Data::Enum(data) => (data.variants.iter().zip(&parsed))
+            .map(|(variant, attrs)| {
+                let ident = Some(&variant.ident);
+                (
+                    checker.variant(ident, &variant.attrs, &variant.fields, attrs),
+                    attrs,
+                )
+            })
+            .collect(),
+        Data::Union(_) => Vec::new(),
+    };
     // Unless the type's attribute could not be read: the URL may be what was misspelled there.
     let owner = &input.ident;
     if !checker.without_url.is_empty() && !top.broken && top.url.is_none() {
@@ -127,16 +129,32 @@ pub fn check<'a>(input: &'a DeriveInput, cx: &Ctxt) -> Model<'a> {
     // where it could not be read, so that a mistake in an attribute is not followed by errors
     // about a missing `Display`. A type whose variants carry thiserror's `#[error(...)]` has its
     // `Display` from thiserror.
-    let thiserror = thiserror_attr(input);
-    let any_message = variants.iter().any(|(variant, _)| variant.has_message);
-    let owns_display = thiserror.is_none()
-        && (any_message || variants.iter().all(|(variant, _)| variant.has_source));
-    for (variant, broken) in &variants {
-        let at = variant.model.ident.unwrap_or(owner);
-        if let (Some(error_attr), Some((lit, _))) = (thiserror, &variant.model.message) {
+    // thiserror's `#[error(...)]`, on the type or on a variant.
+    let variant_attrs: Vec<&Attribute> = match &input.data {
+        Data::Enum(data) => data
+            .variants
+            .iter()
+            .flat_map(|variant| &variant.attrs)
+            .collect(),
+        _ => Vec::new(),
+    };
+    let thiserror =
+        (input.attrs.iter().chain(variant_attrs)).find(|attr| attr.path().is_ident("error"));
+    let has_message = |(variant, attrs): &(VariantModel, &Attrs)| {
+        variant.message.is_some() || attrs.mentions("message")
+    };
+    let has_source = |variant: &(VariantModel, &Attrs)| {
+        let attrs = variant.1;
+        has_message(variant) || attrs.mentions("entry") || attrs.mentions("transparent")
+    };
+    let any_message = variants.iter().any(has_message);
+    let owns_display = thiserror.is_none() && (any_message || variants.iter().all(has_source));
+    for checked @ (variant, attrs) in &variants {
+        let at = variant.ident.unwrap_or(owner);
+        if let (Some(error_attr), Some((lit, _))) = (thiserror, &variant.message) {
             let attr = quote!(#error_attr).to_string().replace(" (", "(");
             cx.error_spanned_by(lit, format!("`{at}` has both `message` and thiserror's `{attr}`, which writes its `Display`; keep one of them"));
-        } else if thiserror.is_none() && any_message && !variant.has_source && !broken {
+        } else if thiserror.is_none() && any_message && !has_source(checked) && !attrs.broken {
             cx.error_spanned_by(at, format!("`{at}` has no message, but other variants of `{owner}` have one: add `message = \"...\"` to its `#[stytch(...)]`. (When every variant has a message, the derive implements `Display` and `Error`; with none, implement `Display` yourself, with thiserror for instance)"));
         }
     }
@@ -144,24 +162,13 @@ pub fn check<'a>(input: &'a DeriveInput, cx: &Ctxt) -> Model<'a> {
         input,
         krate: top
             .krate
+            .as_ref()
             .map_or_else(|| quote!(::stytch_errors), |path| quote!(#path)),
         is_enum,
-        variants: variants
-            .into_iter()
-            .map(|(variant, _)| variant.model)
-            .collect(),
+        variants: variants.into_iter().map(|(variant, _)| variant).collect(),
         owns_display,
         fallback: false,
     }
-}
-
-/// A checked variant, and what its attribute says of its message.
-struct Checked<'a> {
-    model: VariantModel<'a>,
-    /// `message` was written, even if it could not be read.
-    has_message: bool,
-    /// A message, an entry or a transparent field was written, even if it could not be read.
-    has_source: bool,
 }
 
 struct Checker<'a, 'c> {
@@ -181,7 +188,7 @@ impl<'a> Checker<'a, '_> {
         all_attrs: &'a [Attribute],
         fields: &'a Fields,
         attrs: &Attrs,
-    ) -> Checked<'a> {
+    ) -> VariantModel<'a> {
         let cx = self.cx;
         let name = ident.unwrap_or(self.owner);
         let list = FieldList {
@@ -202,8 +209,6 @@ impl<'a> Checker<'a, '_> {
                 .collect(),
             None => Vec::new(),
         };
-        let has_message = message.is_some() || attrs.mentions("message");
-        let has_source = has_message || attrs.mentions("entry") || attrs.mentions("transparent");
         let source = if let Some(transparent) = &attrs.transparent {
             conflicts(attrs, "transparent", "takes everything from its field", cx);
             match list.fields.as_slice() {
@@ -230,7 +235,7 @@ impl<'a> Checker<'a, '_> {
         };
         let message = message.filter(|_| attrs.transparent.is_none());
         let (docs, deprecated) = docs(all_attrs);
-        let model = VariantModel {
+        VariantModel {
             ident,
             cfgs,
             fields: list.fields,
@@ -241,11 +246,6 @@ impl<'a> Checker<'a, '_> {
             details,
             docs,
             deprecated,
-        };
-        Checked {
-            model,
-            has_message,
-            has_source,
         }
     }
 
@@ -434,17 +434,4 @@ fn docs(attrs: &[Attribute]) -> (String, bool) {
     }
     let deprecated = attrs.iter().any(|attr| attr.path().is_ident("deprecated"));
     (lines.join("\n").trim().to_owned(), deprecated)
-}
-
-/// The first `#[error(...)]` of thiserror on the type or its variants.
-fn thiserror_attr(input: &DeriveInput) -> Option<&Attribute> {
-    let variants = match &input.data {
-        Data::Enum(data) => data.variants.iter().flat_map(|v| &v.attrs).collect(),
-        _ => Vec::new(),
-    };
-    input
-        .attrs
-        .iter()
-        .chain(variants)
-        .find(|attr| attr.path().is_ident("error"))
 }

@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use proc_macro2::{Span, TokenStream};
+use proc_macro2::TokenStream;
 use quote::quote;
 use syn::{Attribute, Ident, LitInt, LitStr, Path, Token, punctuated::Punctuated};
 
@@ -90,7 +90,7 @@ struct Checker<'a, 'c> {
     cx: &'c Ctxt,
     set_url: Option<Template>,
     statuses: HashMap<u16, &'a LitInt>,
-    error_types: HashMap<String, First<'a>>,
+    /// The entries by variant, which two error_types make only if they are alike.
     variants: HashMap<String, First<'a>>,
     fragments: HashMap<String, First<'a>>,
     /// Entries left without a URL, reported once for the set.
@@ -110,7 +110,6 @@ pub fn check<'a>(set: &'a Set, cx: &Ctxt) -> Model<'a> {
         cx,
         set_url: set.options.url.as_ref().and_then(|lit| template(lit, cx)),
         statuses: HashMap::new(),
-        error_types: HashMap::new(),
         variants: HashMap::new(),
         fragments: HashMap::new(),
         without_url: Vec::new(),
@@ -159,33 +158,30 @@ impl<'a> Checker<'a, '_> {
     fn entry(&mut self, entry: &'a Entry, status_code: u16) -> Option<ModelEntry<'a>> {
         let (cx, set) = (self.cx, &self.set.ident);
         let error_type = check_name(&entry.name, set, cx)?;
-        let tokens = &entry.name.tokens;
-        if let Some(first) = self.error_types.get(&error_type) {
-            let message = format!(
-                "error_type `{error_type}` is declared twice in `{set}`: under {} and again here under {status_code}; an error_type names one error of the set",
-                first.status_code
-            );
-            // The first declaration stands for both in the expansion.
-            cx.error_with_first((tokens, message), first.note());
-            return None;
-        }
-        // Two names that make the same variant (`a1`, `a_1`): the first stands for both.
+        // A name declared twice, or two that make the same variant (`a1`, `a_1`): the first
+        // declaration stands for both in the expansion.
         let variant = names::to_upper_camel_case(&error_type);
         if let Some(first) = self.variants.get(&variant) {
-            let message = format!(
-                "error_types `{}` and `{error_type}` both become the variant `{set}::{variant}`; rename one of them",
-                first.error_type
-            );
-            cx.error_with_first((tokens, message), first.note());
+            let message = if first.error_type == error_type {
+                format!(
+                    "error_type `{error_type}` is declared twice in `{set}`: under {} and again here under {status_code}; an error_type names one error of the set",
+                    first.status_code
+                )
+            } else {
+                format!(
+                    "error_types `{}` and `{error_type}` both become the variant `{set}::{variant}`; rename one of them",
+                    first.error_type
+                )
+            };
+            cx.error_with_first((&entry.name.tokens, message), first.note());
             return None;
         }
-        let here = || First {
+        let first = First {
             name: &entry.name,
             status_code,
             error_type: error_type.clone(),
         };
-        self.variants.insert(variant.clone(), here());
-        self.error_types.insert(error_type.clone(), here());
+        self.variants.insert(variant.clone(), first);
 
         let details = &entry.details;
         let prose = |lit: &LitStr, kind| check_prose(lit, kind, &error_type, cx);
@@ -211,11 +207,17 @@ impl<'a> Checker<'a, '_> {
                 self.set_url.as_ref().map(render)
             }
         };
+        // The wire-name constant: the error_type itself, raw when it is a keyword (`r#type`).
+        let constant = if names::is_keyword(&error_type) {
+            Ident::new_raw
+        } else {
+            Ident::new
+        };
         Some(ModelEntry {
             entry,
             status_code,
             variant: Ident::new(&variant, entry.name.span()),
-            constant: constant_ident(&error_type, entry.name.span()),
+            constant: constant(&error_type, entry.name.span()),
             title: title.unwrap_or_else(|| names::to_sentence_case(&error_type)),
             description: description.unwrap_or_else(|| message.clone()),
             message,
@@ -291,15 +293,6 @@ fn unusable(name: &str, set: &Ident) -> Option<String> {
         ));
     }
     rules::too_long(name)
-}
-
-/// The wire-name constant: the error_type itself, raw when it is a keyword (`r#type`).
-fn constant_ident(error_type: &str, span: Span) -> Ident {
-    if names::is_keyword(error_type) {
-        Ident::new_raw(error_type, span)
-    } else {
-        Ident::new(error_type, span)
-    }
 }
 
 /// The attributes of the set to put on the enum. A `derive` of a trait the macro implements is
