@@ -41,9 +41,11 @@ pub fn expand(model: &Model) -> TokenStream {
     // field of another type gets one error, on its type.
     let delegate = |variant: &VariantModel, call: TokenStream| match &variant.source {
         Source::Transparent { member, ty } => {
-            let (binding, krate) = (member.binding(), respan(krate, ty.span()));
-            let call = quote_spanned!(ty.span()=> <#ty as #krate::StytchError>::#call(#binding));
-            Some(bind(member, call))
+            let krate = respan(krate, ty.span());
+            Some(bind(
+                member,
+                |field| quote_spanned!(ty.span()=> <#ty as #krate::StytchError>::#call(#field)),
+            ))
         }
         _ => None,
     };
@@ -105,13 +107,10 @@ pub fn expand(model: &Model) -> TokenStream {
         .any(|variant| variant.details.is_some())
         .then(|| {
             let arms = arms(model, |_, variant| match &variant.details {
-                Some(member) => {
-                    let binding = member.binding();
-                    bind(
-                        member,
-                        quote!(#private::envelope_with_details(self, request_id, #binding)),
-                    )
-                }
+                Some(member) => bind(
+                    member,
+                    |field| quote!(#private::envelope_with_details(self, request_id, #field)),
+                ),
                 None => (vec![], quote!(#private::envelope(self, request_id))),
             });
             quote! {
@@ -155,18 +154,10 @@ pub fn expand(model: &Model) -> TokenStream {
             #[automatically_derived]
             #[allow(deprecated)]
             impl #impl_generics #krate::StytchError for #ident #ty_generics #where_clause {
-                fn status_code(&self) -> u16 {
-                    #status_code
-                }
-                fn error_type(&self) -> &str {
-                    #error_type
-                }
-                fn error_message(&self) -> #private::Cow<'_, str> {
-                    #error_message
-                }
-                fn error_url(&self) -> &str {
-                    #error_url
-                }
+                fn status_code(&self) -> u16 { #status_code }
+                fn error_type(&self) -> &str { #error_type }
+                fn error_message(&self) -> #private::Cow<'_, str> { #error_message }
+                fn error_url(&self) -> &str { #error_url }
                 fn entry_info(&self) -> ::core::option::Option<&'static #private::ErrorInfo> {
                     #entry_info
                 }
@@ -233,13 +224,10 @@ fn display(
     let fmt = arms(model, |i, variant| {
         match (&variant.message, &variant.source) {
             (Some((lit, message)), _) => (message.members(), message.write(lit)),
-            (None, Source::Transparent { member, ty }) => {
-                let binding = member.binding();
-                bind(
-                    member,
-                    quote_spanned!(ty.span()=> ::core::fmt::Display::fmt(#binding, f)),
-                )
-            }
+            (None, Source::Transparent { member, ty }) => bind(
+                member,
+                |field| quote_spanned!(ty.span()=> ::core::fmt::Display::fmt(#field, f)),
+            ),
             (None, Source::Entry { .. }) => {
                 let entry = entry_const(i);
                 (vec![], quote!(f.pad(#entry.error_message())))
@@ -254,32 +242,19 @@ fn display(
     let source = has_source.then(|| {
         let source = arms(model, |_, variant| {
             match (&variant.source, &variant.source_field) {
-                (Source::Transparent { member, ty }, _) => {
-                    let binding = member.binding();
-                    bind(
-                        member,
-                        quote_spanned!(ty.span()=> ::core::error::Error::source(#binding)),
-                    )
-                }
-                (_, Some((member, ty))) => {
-                    let binding = member.binding();
-                    bind(
-                        member,
-                        quote_spanned! {ty.span()=>
-                            ::core::option::Option::Some({
-                                use #private::AsSource as _;
-                                #binding.as_source()
-                            })
-                        },
-                    )
-                }
+                (Source::Transparent { member, ty }, _) => bind(member, |field| {
+                    quote_spanned!(ty.span()=> ::core::error::Error::source(#field))
+                }),
+                (_, Some((member, ty))) => bind(member, |field| {
+                    quote_spanned! {ty.span()=>
+                        ::core::option::Option::Some({ use #private::AsSource as _; #field.as_source() })
+                    }
+                }),
                 _ => (vec![], quote!(::core::option::Option::None)),
             }
         });
         quote! {
-            fn source(&self) -> ::core::option::Option<&(dyn ::core::error::Error + 'static)> {
-                #source
-            }
+            fn source(&self) -> ::core::option::Option<&(dyn ::core::error::Error + 'static)> { #source }
         }
     });
     let froms = model.variants.iter().filter_map(|variant| {
@@ -295,9 +270,7 @@ fn display(
             #[automatically_derived]
             #[allow(deprecated)]
             impl #impl_generics ::core::convert::From<#ty> for #ident #ty_generics #where_clause {
-                fn from(source: #ty) -> Self {
-                    #path { #key: source }
-                }
+                fn from(source: #ty) -> Self { #path { #key: source } }
             }
         })
     });
@@ -305,9 +278,7 @@ fn display(
         #[automatically_derived]
         #[allow(deprecated)]
         impl #impl_generics ::core::fmt::Display for #ident #ty_generics #where_clause {
-            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                #fmt
-            }
+            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result { #fmt }
         }
 
         #[automatically_derived]
@@ -349,9 +320,9 @@ fn arms(model: &Model, method: impl Fn(usize, &VariantModel) -> Arm) -> TokenStr
     }
 }
 
-/// An arm that binds `member`.
-fn bind(member: &Member, body: TokenStream) -> Arm {
-    (vec![member.clone()], body)
+/// An arm that binds `member`, and its body, given the binding.
+fn bind(member: &Member, body: impl FnOnce(Ident) -> TokenStream) -> Arm {
+    (vec![member.clone()], body(member.binding()))
 }
 
 /// `Self::Variant`, or `Self` for a struct.
@@ -499,9 +470,7 @@ fn catalog(model: &Model, private: &TokenStream) -> TokenStream {
         #[automatically_derived]
         impl #impl_generics #krate::ErrorCatalog for #ident #ty_generics #where_clause {
             const TYPE_NAME: &'static str = #name;
-            fn errors() -> #private::Vec<&'static #private::ErrorInfo> {
-                #body
-            }
+            fn errors() -> #private::Vec<&'static #private::ErrorInfo> { #body }
         }
 
         #utoipa
