@@ -42,16 +42,11 @@ pub fn parse(tokens: TokenStream, cx: &Ctxt) -> Vec<Set> {
 fn parse_set(input: ParseStream, cx: &Ctxt) -> syn::Result<Set> {
     let attrs = input.call(Attribute::parse_outer)?;
     let vis: Visibility = input.parse()?;
-    if input.peek(Token![struct]) {
+    if let Some(token) = input.parse::<Option<Token![struct]>>()? {
         // Reported, then read as the enum it should be, so that the set is still expanded.
-        let token: Token![struct] = input.parse()?;
-        cx.push(syn::Error::new(
-            token.span,
-            "`stytch_errors!` declares enums of errors: write `enum` instead of `struct`",
-        ));
-    } else if input.peek(Token![enum]) {
-        input.parse::<Token![enum]>()?;
-    } else {
+        let message = "`stytch_errors!` declares enums of errors: write `enum` instead of `struct`";
+        cx.push(syn::Error::new(token.span, message));
+    } else if input.parse::<Option<Token![enum]>>()?.is_none() {
         return Err(input.error(
             "expected `enum`, as in `stytch_errors! { pub enum WidgetError { 404 { ... } } }`",
         ));
@@ -62,10 +57,8 @@ fn parse_set(input: ParseStream, cx: &Ctxt) -> syn::Result<Set> {
     if input.peek(Token![<]) {
         let mut generics: Generics = input.parse()?;
         generics.where_clause = input.parse::<Option<WhereClause>>()?;
-        cx.error_spanned_by(
-            &generics,
-            "an error set cannot be generic: remove the generic parameters",
-        );
+        let message = "an error set cannot be generic: remove the generic parameters";
+        cx.error_spanned_by(&generics, message);
     }
     if !input.peek(Brace) {
         return Err(input.error(format!("expected `{{` and the status groups of `{ident}`, as in `enum {ident} {{ 404 {{ ... }} }}`")));
@@ -121,28 +114,23 @@ fn parse_entry(input: ParseStream, cx: &Ctxt) -> syn::Result<Entry> {
         }
     }
     let name = parse_name(input)?;
-    if input.peek(Token![:]) {
-        input.parse::<Token![:]>()?;
-    } else {
+    if input.parse::<Option<Token![:]>>()?.is_none() {
         // `name = "..."` or `name "..."`: reported, then read as meant.
-        let text = &name.text;
-        if input.peek(Token![=]) {
-            cx.push(input.error(format!(
-                "write `:` instead of `=` between the error_type and its message: `{text}: \"...\"`"
-            )));
-            input.parse::<Token![=]>()?;
+        let (text, equals) = (&name.text, input.peek(Token![=]));
+        let problem = if equals {
+            "write `:` instead of `=`"
         } else {
-            cx.push(input.error(format!(
-                "expected `:` between the error_type and its message: `{text}: \"...\"`"
-            )));
-        }
+            "expected `:`"
+        };
+        let message =
+            format!("{problem} between the error_type and its message: `{text}: \"...\"`");
+        cx.push(input.error(message));
+        input.parse::<Option<Token![=]>>()?;
     }
-    let message = input.parse::<LitStr>().map_err(|_| {
-        input.error(format!(
-            "expected the message of `{}` as a string: `{}: \"What went wrong.\"`",
-            name.text, name.text
-        ))
-    })?;
+    let text = &name.text;
+    let expected =
+        format!("expected the message of `{text}` as a string: `{text}: \"What went wrong.\"`");
+    let message = input.parse::<LitStr>().map_err(|_| input.error(expected))?;
     let details = if input.peek(Brace) {
         let content;
         braced!(content in input);
