@@ -118,21 +118,14 @@ pub fn parse_all<T>(
 }
 
 pub fn skip_past(input: ParseStream, group: bool) {
-    skip_until(input, |token| match token {
-        TokenTree::Punct(punct) => !group && punct.as_char() == ',',
-        TokenTree::Group(found) => group && found.delimiter() == Delimiter::Brace,
-        _ => false,
-    });
-}
-
-/// Consumes tokens up to and including the first for which `last` holds.
-pub fn skip_until(input: ParseStream, last: impl Fn(&TokenTree) -> bool) {
     let _ = input.step(|cursor| {
         let mut rest = *cursor;
         while let Some((token, next)) = rest.token_tree() {
             rest = next;
-            if last(&token) {
-                break;
+            match token {
+                TokenTree::Punct(punct) if !group && punct.as_char() == ',' => break,
+                TokenTree::Group(found) if group && found.delimiter() == Delimiter::Brace => break,
+                _ => {}
             }
         }
         Ok(((), rest))

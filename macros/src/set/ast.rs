@@ -40,6 +40,8 @@ pub struct Name {
     pub tokens: TokenStream,
     /// Written as a string literal rather than a bare name.
     pub quoted: bool,
+    /// Where it starts.
+    pub span: Span,
 }
 
 /// The `{ ... }` block of an entry. Every key is optional.
@@ -51,14 +53,4 @@ pub struct Details {
     pub troubleshooting: Option<Vec<LitStr>>,
     pub fragment: Option<LitStr>,
     pub url: Option<LitStr>,
-}
-
-impl Name {
-    pub fn span(&self) -> Span {
-        self.tokens
-            .clone()
-            .into_iter()
-            .next()
-            .map_or_else(Span::call_site, |token| token.span())
-    }
 }

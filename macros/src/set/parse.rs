@@ -12,7 +12,7 @@ use syn::{
 
 use super::ast::{Details, Entry, Group, Name, Set};
 use crate::attr::{self, Place};
-use crate::ctxt::{Ctxt, parse_all, set_once, skip_past, skip_until, unknown};
+use crate::ctxt::{Ctxt, parse_all, set_once, skip_past, unknown};
 
 /// The keys of an entry's `{ ... }` block.
 pub const DETAIL_KEYS: &[&str] = &[
@@ -166,6 +166,7 @@ fn parse_name(input: ParseStream) -> syn::Result<Name> {
         text: String::new(),
         tokens: TokenStream::new(),
         quoted: false,
+        span: input.span(),
     };
     let mut after_word = false;
     loop {
@@ -276,13 +277,13 @@ fn parse_strings(input: ParseStream, key: &str, cx: &Ctxt) -> syn::Result<Vec<Li
         let Ok(item) = content.parse::<LitStr>() else {
             // One report per list; the rest of it is skipped.
             cx.push(content.error(usage));
-            skip_until(&content, |_| false);
+            content.parse::<TokenStream>()?;
             break;
         };
         items.push(item);
         if !content.is_empty() && content.parse::<Token![,]>().is_err() {
             cx.push(content.error(format!("expected `,` between the items of `{key}`")));
-            skip_until(&content, |_| false);
+            content.parse::<TokenStream>()?;
         }
     }
     Ok(items)

@@ -101,10 +101,8 @@ struct Checker<'a, 'c> {
 /// unless a usable name can be made for it (a near miss is expanded under its corrected
 /// spelling), so that the user's other code sees the set it expects and no follow-on errors.
 pub fn check<'a>(set: &'a Set, cx: &Ctxt) -> Model<'a> {
-    let krate = match &set.options.krate {
-        Some(path) => quote!(#path),
-        None => quote!(::stytch_errors),
-    };
+    let krate =
+        (set.options.krate.as_ref()).map_or_else(|| quote!(::stytch_errors), |path| quote!(#path));
     let mut checker = Checker {
         set,
         cx,
@@ -216,8 +214,8 @@ impl<'a> Checker<'a, '_> {
         Some(ModelEntry {
             entry,
             status_code,
-            variant: Ident::new(&variant, entry.name.span()),
-            constant: constant(&error_type, entry.name.span()),
+            variant: Ident::new(&variant, entry.name.span),
+            constant: constant(&error_type, entry.name.span),
             title: title.unwrap_or_else(|| names::to_sentence_case(&error_type)),
             description: description.unwrap_or_else(|| message.clone()),
             message,
