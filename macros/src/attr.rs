@@ -93,16 +93,11 @@ pub fn parse(attrs: &[Attribute], place: Place, cx: &Ctxt) -> Attrs {
     let mut out = Attrs::default();
     let before = cx.count();
     for attr in attrs.iter().filter(|attr| attr.path().is_ident("stytch")) {
-        if let syn::Meta::List(list) = &attr.meta {
-            out.mentioned.extend(
-                list.tokens
-                    .clone()
-                    .into_iter()
-                    .filter_map(|token| match token {
-                        TokenTree::Ident(ident) => Some(ident.to_string()),
-                        _ => None,
-                    }),
-            );
+        let tokens = attr.meta.require_list().map(|list| list.tokens.clone());
+        for token in tokens.into_iter().flatten() {
+            if let TokenTree::Ident(ident) = token {
+                out.mentioned.push(ident.to_string());
+            }
         }
         let parser = |input: ParseStream| {
             parse_all(input, cx, false, |input| {

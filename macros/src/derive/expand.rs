@@ -3,6 +3,8 @@
 //! every arm a constant, a call on an entry's static metadata, or a delegation to a transparent
 //! field.
 
+use std::collections::HashMap;
+
 use proc_macro2::{Span, TokenStream, TokenTree};
 use quote::{ToTokens, format_ident, quote, quote_spanned};
 use syn::spanned::Spanned;
@@ -186,17 +188,13 @@ fn display(
     let mut bounds: Vec<WherePredicate> = transparent_bounds.to_vec();
     let mut error_bounds: Vec<WherePredicate> = transparent_bounds.to_vec();
     for variant in &model.variants {
-        let types: std::collections::HashMap<&Member, &Type> = variant
-            .fields
-            .iter()
-            .map(|(member, ty)| (member, *ty))
-            .collect();
-        for (member, used_as) in variant
+        let types: HashMap<_, _> = variant.fields.iter().map(|(m, ty)| (m, *ty)).collect();
+        let uses = variant
             .message
             .iter()
-            .flat_map(|(_, message)| &message.uses)
-        {
-            if let Some(&ty) = types.get(member)
+            .flat_map(|(_, message)| &message.uses);
+        for (member, used_as) in uses {
+            if let Some(&ty) = types.get(&member)
                 && *used_as != "count"
                 && mentions_type_param(ty, generics)
                 && !bounded_already(ty, used_as, generics)
@@ -214,10 +212,8 @@ fn display(
     if generics.type_params().next().is_some() {
         error_bounds.push(parse_quote!(Self: ::core::fmt::Debug + ::core::fmt::Display));
     }
-    let (generics, error_generics) = (
-        with_bounds(generics, bounds),
-        with_bounds(generics, error_bounds),
-    );
+    let error_generics = with_bounds(generics, error_bounds);
+    let generics = with_bounds(generics, bounds);
     let (impl_generics, ty_generics, where_clause) = generics.split_for_impl();
     let (error_impl_generics, _, error_where_clause) = error_generics.split_for_impl();
 
@@ -259,18 +255,14 @@ fn display(
     });
     let froms = model.variants.iter().filter_map(|variant| {
         let (member, ty) = variant.from.as_ref()?;
-        let (key, path, cfgs) = (
-            member.to_token_stream(),
-            path(model, variant),
-            &variant.cfgs,
-        );
+        let (path, cfgs) = (path(model, variant), &variant.cfgs);
         let (impl_generics, ty_generics, where_clause) = input.generics.split_for_impl();
         Some(quote! {
             #(#cfgs)*
             #[automatically_derived]
             #[allow(deprecated)]
             impl #impl_generics ::core::convert::From<#ty> for #ident #ty_generics #where_clause {
-                fn from(source: #ty) -> Self { #path { #key: source } }
+                fn from(source: #ty) -> Self { #path { #member: source } }
             }
         })
     });
