@@ -16,9 +16,10 @@
 use std::hint::black_box;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
-use serde::{Deserialize, Serialize};
-use stytch_errors::{ApiError, ConsumerError, ErrorEnvelope, StytchError};
+use serde::Serialize;
+use stytch_errors::{ApiError, ErrorEnvelope, StytchError};
 use stytch_errors_benches::OursReal;
+use stytch_errors_benches::parse::{DerivedOwned, consumer_bodies};
 
 const REQUEST_ID: &str = "request-id-test-b05c992f-ebdc-489d-a754-c7e70ba13141";
 
@@ -46,17 +47,6 @@ impl<'a> DerivedEnvelope<'a> {
             error_url: error.error_url(),
         }
     }
-}
-
-/// What users read into today.
-#[derive(Deserialize)]
-#[allow(dead_code)]
-struct DerivedOwned {
-    status_code: u16,
-    request_id: String,
-    error_type: String,
-    error_message: String,
-    error_url: String,
 }
 
 /// The limit: an entry's JSON around the request id, precomputed, and an escaper for the id.
@@ -159,14 +149,7 @@ fn to_json(c: &mut Criterion) {
 }
 
 fn parse(c: &mut Criterion) {
-    let bodies: Vec<(u16, Vec<u8>)> = ConsumerError::ALL
-        .iter()
-        .map(|entry| {
-            let mut body = Vec::new();
-            entry.envelope(REQUEST_ID).write_json(&mut body).unwrap();
-            (entry.status_code(), body)
-        })
-        .collect();
+    let bodies = consumer_bodies();
     let total: usize = bodies.iter().map(|(_, body)| body.len()).sum();
     for (_, body) in &bodies {
         let derived: DerivedOwned = serde_json::from_slice(body).unwrap();

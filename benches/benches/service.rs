@@ -9,22 +9,16 @@
 //! allocator gives the allocations of one response of each (printed before the timings).
 
 use std::alloc::{GlobalAlloc, Layout, System};
-use std::future::Future;
 use std::hint::black_box;
-use std::pin::pin;
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::task::{Context, Poll, Waker};
 
 use axum::Router;
-use axum::body::Body;
-use axum::extract::{Path, Request};
-use axum::http::{HeaderValue, StatusCode};
-use axum::response::{IntoResponse, Json, Response};
+use axum::response::Response;
 use axum::routing::get;
 use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
-use serde::Serialize;
+use stytch_errors::ConsumerError;
 use stytch_errors::axum::ErrorLayer;
-use stytch_errors::{ConsumerError, StytchError};
+use stytch_errors_benches::service::{answer, ours_derived, ours_entry, request, routers, run};
 use tower::ServiceExt;
 
 /// The system allocator, counting allocations (reallocations included).
@@ -52,128 +46,6 @@ unsafe impl GlobalAlloc for Counting {
 
 #[global_allocator]
 static GLOBAL: Counting = Counting;
-
-const REQUEST_ID: &str = "request-id-test-b05c992f-ebdc-489d-a754-c7e70ba13141";
-
-/// What services write by hand today.
-#[derive(Serialize)]
-struct Envelope<'a> {
-    status_code: u16,
-    request_id: &'a str,
-    error_type: &'a str,
-    error_message: &'a str,
-    error_url: &'a str,
-}
-
-/// A derived error with one interpolated field.
-#[derive(Debug, StytchError)]
-#[stytch(url = "https://example.com/docs/errors/{status}#{error_type}")]
-enum WidgetError {
-    #[stytch(status = 404, message = "Widget {id} could not be found.")]
-    WidgetNotFound { id: u64 },
-}
-
-/// The hand-written answer: the five fields, serialized, the request's id echoed.
-fn hand_written(request: &Request, status: u16, fields: [&str; 3]) -> Response {
-    let id = request.headers().get("x-request-id");
-    let envelope = Envelope {
-        status_code: status,
-        request_id: id.and_then(|id| id.to_str().ok()).unwrap_or_default(),
-        error_type: fields[0],
-        error_message: fields[1],
-        error_url: fields[2],
-    };
-    let status = StatusCode::from_u16(status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
-    let mut response = (status, Json(envelope)).into_response();
-    if let Some(id) = id {
-        response.headers_mut().insert("x-request-id", id.clone());
-    }
-    response
-}
-
-async fn hand_entry(Path(index): Path<usize>, request: Request) -> Response {
-    let info = ConsumerError::ALL[index].info();
-    hand_written(
-        &request,
-        info.status_code(),
-        [info.error_type(), info.error_message(), info.error_url()],
-    )
-}
-
-async fn hand_derived(Path(id): Path<u64>, request: Request) -> Response {
-    let message = format!("Widget {id} could not be found.");
-    hand_written(
-        &request,
-        404,
-        [
-            "widget_not_found",
-            &message,
-            "https://example.com/docs/errors/404#widget_not_found",
-        ],
-    )
-}
-
-async fn ours_entry(Path(index): Path<usize>) -> Result<(), ConsumerError> {
-    Err(ConsumerError::ALL[index])
-}
-
-async fn ours_derived(Path(id): Path<u64>) -> Result<(), WidgetError> {
-    Err(WidgetError::WidgetNotFound { id })
-}
-
-/// The four routers: (name, router, what the router answers).
-fn routers() -> Vec<(&'static str, &'static str, Router)> {
-    vec![
-        (
-            "entry",
-            "hand_written",
-            Router::new().route("/{index}", get(hand_entry)),
-        ),
-        (
-            "entry",
-            "error_layer",
-            Router::new()
-                .route("/{index}", get(ours_entry))
-                .layer(ErrorLayer::new()),
-        ),
-        (
-            "derived",
-            "hand_written",
-            Router::new().route("/{index}", get(hand_derived)),
-        ),
-        (
-            "derived",
-            "error_layer",
-            Router::new()
-                .route("/{index}", get(ours_derived))
-                .layer(ErrorLayer::new()),
-        ),
-    ]
-}
-
-/// `GET /{index}` with the request id, as a client sends it.
-fn request(index: usize) -> Request {
-    Request::builder()
-        .uri(format!("/{index}"))
-        .header("x-request-id", HeaderValue::from_static(REQUEST_ID))
-        .body(Body::empty())
-        .unwrap()
-}
-
-/// Runs a future that completes without waiting, as an in-process router's does.
-fn run<F: Future>(future: F) -> F::Output {
-    let mut future = pin!(future);
-    let mut cx = Context::from_waker(Waker::noop());
-    loop {
-        if let Poll::Ready(output) = future.as_mut().poll(&mut cx) {
-            return output;
-        }
-    }
-}
-
-fn answer(router: &Router, request: Request) -> Response {
-    run(router.clone().oneshot(request)).unwrap()
-}
 
 /// Checks that both answer the same, then prints the allocations of one response.
 fn allocations() {

@@ -14,33 +14,12 @@
 
 use std::hint::black_box;
 
-use serde::Deserialize;
-use stytch_errors::{ApiError, ConsumerError, ErrorEnvelope, StytchError};
-
-/// What users read into today.
-#[derive(Deserialize)]
-#[allow(dead_code)]
-struct DerivedOwned {
-    status_code: u16,
-    request_id: String,
-    error_type: String,
-    error_message: String,
-    error_url: String,
-}
+use stytch_errors::{ApiError, ErrorEnvelope};
+use stytch_errors_benches::parse::{DerivedOwned, consumer_bodies};
 
 fn main() {
     let reader = std::env::args().nth(1).unwrap_or_default();
-    let bodies: Vec<(u16, Vec<u8>)> = ConsumerError::ALL
-        .iter()
-        .map(|entry| {
-            let mut body = Vec::new();
-            entry
-                .envelope("request-id-test-b05c992f-ebdc-489d-a754-c7e70ba13141")
-                .write_json(&mut body)
-                .unwrap();
-            (entry.status_code(), body)
-        })
-        .collect();
+    let bodies = consumer_bodies();
     for _ in 0..200 {
         for (status, body) in black_box(&bodies) {
             match reader.as_str() {

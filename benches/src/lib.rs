@@ -4,3 +4,6 @@
 #![allow(missing_docs, clippy::all)]
 
 include!(concat!(env!("OUT_DIR"), "/sets.rs"));
+
+pub mod parse;
+pub mod service;

@@ -13,7 +13,7 @@ use crate::text::Escaped;
 
 /// Every key that means something in one shape or the other. In the shape a body turns out to
 /// have, the other shape's keys are extra fields.
-const KEYS: [&str; 8] = [
+pub(super) const KEYS: [&str; 8] = [
     "status_code",
     "request_id",
     "error_type",

@@ -198,7 +198,7 @@ impl Visitor<'_> for Nullable {
 mod tests {
     use super::read;
     use crate::ErrorEnvelope;
-    use crate::envelope::de::{Raw, RawSeed};
+    use crate::envelope::de::{KEYS, Raw, RawSeed};
     use serde::de::DeserializeSeed;
 
     /// The full reading alone, without this one in front of it.
@@ -213,15 +213,8 @@ mod tests {
     /// Objects of the five keys and a few others, once, twice or not at all, in two orders,
     /// with values of every type, some right for the key and some wrong.
     fn bodies() -> Vec<String> {
-        let keys = [
-            "status_code",
-            "request_id",
-            "error_type",
-            "error_message",
-            "error_url",
-            "error",
-            "other",
-        ];
+        // Every key of either shape, and one of neither.
+        let keys = KEYS.iter().copied().chain(["other"]);
         let values = [
             "404",
             "0",
