@@ -38,4 +38,7 @@ pub fn check_macro(data: &[u8], expand: fn(TokenStream) -> TokenStream) {
     if let Err(error) = TokenStream::from_str(&output) {
         panic!("the expansion does not lex ({error}):\n{output}\nfor:\n{source}");
     }
+    // The macros order their errors by position (proc-macro2's `span-locations`), which keeps
+    // the text of every input parsed on this thread: free it before the next input.
+    proc_macro2::extra::invalidate_current_thread_spans();
 }

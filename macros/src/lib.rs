@@ -4,12 +4,12 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
+mod attr;
 mod ctxt;
 mod derive;
 mod json;
 mod names;
 mod phf;
-mod recover;
 mod rules;
 mod set;
 mod url;
@@ -31,4 +31,4 @@ pub fn derive_stytch_error(input: TokenStream) -> TokenStream {
 }
 
 #[cfg(test)]
-mod mutate;
+mod tests;

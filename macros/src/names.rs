@@ -1,20 +1,17 @@
-//! The naming rules of error_types and their conversions: shape checks, the corrected spelling
-//! of a near miss, variant names, titles, and "did you mean" for keys.
+//! Names and their conversions: the shape of an error_type, the corrected spelling of a near
+//! miss, variant names, titles, lists for messages, and "did you mean".
 
-/// The longest error_type accepted, in bytes.
-pub const MAX_ERROR_TYPE_LEN: usize = 128;
+use crate::rules::MAX_ERROR_TYPE_LEN;
 
 /// Whether `name` is lower snake_case: `^[a-z][a-z0-9]*(_[a-z0-9]+)*$`.
 pub fn is_snake_case(name: &str) -> bool {
-    let mut words = name.split('_');
-    let starts_with_letter = name.bytes().next().is_some_and(|b| b.is_ascii_lowercase());
-    starts_with_letter
-        && words.all(|word| {
-            !word.is_empty()
-                && word
-                    .bytes()
-                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
-        })
+    let word = |word: &str| {
+        !word.is_empty()
+            && word
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+    };
+    name.starts_with(|c: char| c.is_ascii_lowercase()) && name.split('_').all(word)
 }
 
 /// The lower snake_case spelling of a near miss: `EmailNotFound`, `email-not-found`,
@@ -25,35 +22,27 @@ pub fn to_snake_case(name: &str) -> Option<String> {
     if !name.is_ascii() {
         return None;
     }
-    let chars: Vec<char> = name.chars().collect();
-    let mut words: Vec<String> = Vec::new();
-    let mut word = String::new();
-    for (i, &c) in chars.iter().enumerate() {
-        if !c.is_ascii_alphanumeric() {
-            if !word.is_empty() {
-                words.push(std::mem::take(&mut word));
-            }
-            continue;
-        }
-        // A new word starts at an uppercase letter that follows a lowercase letter or digit
-        // (`emailNot`), or that ends a run of capitals (`HTTPError` -> `http`, `error`).
-        let prev = i.checked_sub(1).map(|p| chars[p]);
-        let next = chars.get(i + 1);
+    let bytes = name.as_bytes();
+    let mut snake = String::new();
+    for (i, &c) in bytes.iter().enumerate() {
+        let in_word = !snake.is_empty() && !snake.ends_with('_');
+        // A new word starts after anything but a letter or digit, at an uppercase letter that
+        // follows a lowercase letter or digit (`emailNot`), and at one that ends a run of
+        // capitals (`HTTPError` -> `http`, `error`).
+        let prev = |test: fn(&u8) -> bool| i > 0 && test(&bytes[i - 1]);
+        let next_lower = bytes.get(i + 1).is_some_and(u8::is_ascii_lowercase);
         let boundary = c.is_ascii_uppercase()
-            && !word.is_empty()
-            && (prev.is_some_and(|p| p.is_ascii_lowercase() || p.is_ascii_digit())
-                || (prev.is_some_and(|p| p.is_ascii_uppercase())
-                    && next.is_some_and(|n| n.is_ascii_lowercase())));
-        if boundary {
-            words.push(std::mem::take(&mut word));
+            && (prev(|p| p.is_ascii_lowercase() || p.is_ascii_digit())
+                || prev(u8::is_ascii_uppercase) && next_lower);
+        if in_word && (boundary || !c.is_ascii_alphanumeric()) {
+            snake.push('_');
         }
-        word.push(c.to_ascii_lowercase());
+        if c.is_ascii_alphanumeric() {
+            snake.push(char::from(c.to_ascii_lowercase()));
+        }
     }
-    if !word.is_empty() {
-        words.push(word);
-    }
-    let snake = words.join("_");
-    (is_snake_case(&snake) && snake.len() <= MAX_ERROR_TYPE_LEN).then_some(snake)
+    let snake = snake.trim_end_matches('_');
+    (is_snake_case(snake) && snake.len() <= MAX_ERROR_TYPE_LEN).then(|| snake.to_owned())
 }
 
 /// The variant name of an error_type: `email_not_found` -> `EmailNotFound`.
@@ -102,8 +91,11 @@ pub fn did_you_mean<'a>(word: &str, candidates: &[&'a str]) -> Option<&'a str> {
 }
 
 /// `` `a`, `b` and `c` ``: a list of names for a message.
-pub fn list(names: &[&str]) -> String {
-    let quoted: Vec<String> = names.iter().map(|name| format!("`{name}`")).collect();
+pub fn list(names: &[impl AsRef<str>]) -> String {
+    let quoted: Vec<String> = names
+        .iter()
+        .map(|name| format!("`{}`", name.as_ref()))
+        .collect();
     match quoted.split_last() {
         Some((last, rest)) if !rest.is_empty() => format!("{} and {last}", rest.join(", ")),
         _ => quoted.concat(),
@@ -113,11 +105,9 @@ pub fn list(names: &[&str]) -> String {
 /// The first three of `names` as a list, and how many more there are:
 /// `` `a`, `b` and `c` and 2 more ``.
 pub fn list_some(names: &[String]) -> String {
-    let shown: Vec<&str> = names.iter().take(3).map(String::as_str).collect();
-    let listed = list(&shown);
-    match names.len() - shown.len() {
-        0 => listed,
-        more => format!("{listed} and {more} more"),
+    match names.len().saturating_sub(3) {
+        0 => list(names),
+        more => format!("{} and {more} more", list(&names[..3])),
     }
 }
 

@@ -5,49 +5,29 @@ use crate::names;
 /// The placeholders a template may use.
 pub const PLACEHOLDERS: &[&str] = &["status", "error_type", "fragment"];
 
-enum Segment {
-    Text(String),
-    Status,
-    ErrorType,
-    Fragment,
-}
-
-/// A checked template, ready to render one URL per entry.
-pub struct Template {
-    segments: Vec<Segment>,
-}
+/// A checked template, ready to render one URL per entry: its only braces are placeholders.
+pub struct Template(String);
 
 impl Template {
     /// Parses and checks a template; on failure, every problem found, each a full sentence.
     pub fn parse(template: &str) -> Result<Template, Vec<String>> {
         let mut problems = Vec::new();
-        let mut segments = Vec::new();
         let mut rest = template;
-        while !rest.is_empty() {
-            let brace = rest.find(['{', '}']).unwrap_or(rest.len());
-            if brace > 0 {
-                segments.push(Segment::Text(rest[..brace].to_owned()));
-            }
-            rest = &rest[brace..];
+        while let Some(at) = rest.find(['{', '}']) {
+            rest = &rest[at..];
             if rest.starts_with('}') {
-                problems.push(format!(
-                    "unmatched `}}` in URL template `{template}`; placeholders are written `{{status}}`"
-                ));
+                problems.push(format!("unmatched `}}` in URL template `{template}`; placeholders are written `{{status}}`"));
                 rest = &rest[1..];
-            } else if rest.starts_with('{') {
-                let Some(close) = rest.find('}') else {
-                    problems.push(format!("unclosed `{{` in URL template `{template}`"));
-                    break;
-                };
-                let name = &rest[1..close];
-                match name {
-                    "status" => segments.push(Segment::Status),
-                    "error_type" => segments.push(Segment::ErrorType),
-                    "fragment" => segments.push(Segment::Fragment),
-                    _ => problems.push(unknown_placeholder(name)),
-                }
-                rest = &rest[close + 1..];
+                continue;
             }
+            let Some(close) = rest.find('}') else {
+                problems.push(format!("unclosed `{{` in URL template `{template}`"));
+                break;
+            };
+            if !PLACEHOLDERS.contains(&&rest[1..close]) {
+                problems.push(unknown_placeholder(&rest[1..close]));
+            }
+            rest = &rest[close + 1..];
         }
         if let Some(c) = template.chars().find(|&c| !is_url_char(c)) {
             problems.push(format!(
@@ -56,53 +36,38 @@ impl Template {
                 describe(c)
             ));
         }
-        let scheme_end = ["https://", "http://"]
-            .iter()
-            .find(|scheme| template.starts_with(**scheme))
-            .map(|scheme| scheme.len());
-        match scheme_end {
+        let scheme = ["https://", "http://"]
+            .into_iter()
+            .find(|scheme| template.starts_with(scheme));
+        match scheme {
             None => problems.push(format!(
                 "`{template}` is not an absolute http(s) URL; write it in full, such as \
                  \"https://example.com/docs/errors/{{status}}#{{fragment}}\""
             )),
-            Some(end) => {
-                let host_len = template[end..]
-                    .find(['/', '?', '#'])
-                    .unwrap_or(template.len() - end);
-                if host_len == 0 {
-                    problems.push(format!(
-                        "URL `{template}` has no host after `{}`",
-                        &template[..end]
-                    ));
-                }
+            Some(scheme)
+                if template[scheme.len()..].starts_with(['/', '?', '#']) || template == scheme =>
+            {
+                problems.push(format!("URL `{template}` has no host after `{scheme}`"));
             }
+            Some(_) => {}
         }
-        if problems.is_empty() {
-            Ok(Template { segments })
-        } else {
-            Err(problems)
+        match problems.is_empty() {
+            true => Ok(Template(template.to_owned())),
+            false => Err(problems),
         }
     }
 
     /// Whether the template shows the fragment, so that a fragment given for it matters.
     pub fn uses_fragment(&self) -> bool {
-        self.segments
-            .iter()
-            .any(|segment| matches!(segment, Segment::Fragment))
+        self.0.contains("{fragment}")
     }
 
-    /// The URL of one entry.
+    /// The URL of one entry. (No value has a brace: error_types, fragments and statuses are
+    /// checked, so that one placeholder's value cannot be read as another.)
     pub fn render(&self, status: u16, error_type: &str, fragment: &str) -> String {
-        let mut url = String::new();
-        for segment in &self.segments {
-            match segment {
-                Segment::Text(text) => url.push_str(text),
-                Segment::Status => url.push_str(&status.to_string()),
-                Segment::ErrorType => url.push_str(error_type),
-                Segment::Fragment => url.push_str(fragment),
-            }
-        }
-        url
+        (self.0.replace("{status}", &status.to_string()))
+            .replace("{error_type}", error_type)
+            .replace("{fragment}", fragment)
     }
 }
 

@@ -3,13 +3,15 @@
 //! every arm a constant, a call on an entry's static metadata, or a delegation to a transparent
 //! field.
 
+use std::collections::HashMap;
+
 use proc_macro2::{Span, TokenStream, TokenTree};
 use quote::{ToTokens, format_ident, quote, quote_spanned};
 use syn::spanned::Spanned;
-use syn::{GenericParam, Generics, Ident, Type, WherePredicate, parse_quote};
+use syn::{Generics, Ident, Type, WherePredicate, parse_quote};
 
-use super::message::Member;
-use super::model::{Model, Source, VariantModel};
+use super::message::{Binding, Member};
+use super::valid::{Model, Source, VariantModel};
 
 pub fn expand(model: &Model) -> TokenStream {
     let input = model.input;
@@ -25,13 +27,14 @@ pub fn expand(model: &Model) -> TokenStream {
             let Source::Entry { path } = &variant.source else {
                 return None;
             };
-            let name = entry_const(i);
-            let cfgs = &variant.cfgs;
             // Named once, so that a misspelled wire name is one error, spanned on it.
-            Some(quote! {
-                #(#cfgs)*
-                const #name: &#private::ErrorInfo = #path.info();
-            })
+            let name = if model.fallback {
+                quote!(_)
+            } else {
+                entry_const(i).into_token_stream()
+            };
+            let cfgs = &variant.cfgs;
+            Some(quote!(#(#cfgs)* const #name: &#private::ErrorInfo = #path.info();))
         });
     let distinct = distinct_error_types(model, &private);
     let catalog = catalog(model, &private);
@@ -40,47 +43,38 @@ pub fn expand(model: &Model) -> TokenStream {
     // field of another type gets one error, on its type.
     let delegate = |variant: &VariantModel, call: TokenStream| match &variant.source {
         Source::Transparent { member, ty } => {
-            let binding = member.binding();
             let krate = respan(krate, ty.span());
-            Some((
-                vec![member.clone()],
-                quote_spanned!(ty.span()=> <#ty as #krate::StytchError>::#call(#binding)),
+            Some(bind(
+                member,
+                |field| quote_spanned!(ty.span()=> <#ty as #krate::StytchError>::#call(#field)),
             ))
         }
         _ => None,
     };
-    let from_source =
-        |i: usize, variant: &VariantModel, literal: TokenStream, entry: TokenStream| {
-            delegate(variant, entry.clone()).unwrap_or_else(|| match &variant.source {
-                Source::Literal { .. } => (vec![], literal),
+    // `status_code`, `error_type` and `error_url`: written, from the entry, or delegated.
+    let literal_or_entry = |method: &str| {
+        let call = format_ident!("{method}");
+        arms(model, |i, variant| {
+            delegate(variant, quote!(#call)).unwrap_or_else(|| match &variant.source {
+                Source::Literal {
+                    status_code,
+                    error_type,
+                    url,
+                } => match method {
+                    "status_code" => (vec![], quote!(#status_code)),
+                    "error_type" => (vec![], quote!(#error_type)),
+                    _ => (vec![], quote!(#url)),
+                },
                 _ => {
-                    let entry_const = entry_const(i);
-                    (vec![], quote!(#entry_const.#entry()))
+                    let entry = entry_const(i);
+                    (vec![], quote!(#entry.#call()))
                 }
             })
-        };
-
-    let status_code = arms(model, |i, variant| {
-        let literal = match &variant.source {
-            Source::Literal { status_code, .. } => quote!(#status_code),
-            _ => TokenStream::new(),
-        };
-        from_source(i, variant, literal, quote!(status_code))
-    });
-    let error_type = arms(model, |i, variant| {
-        let literal = match &variant.source {
-            Source::Literal { error_type, .. } => quote!(#error_type),
-            _ => TokenStream::new(),
-        };
-        from_source(i, variant, literal, quote!(error_type))
-    });
-    let error_url = arms(model, |i, variant| {
-        let literal = match &variant.source {
-            Source::Literal { url, .. } => quote!(#url),
-            _ => TokenStream::new(),
-        };
-        from_source(i, variant, literal, quote!(error_url))
-    });
+        })
+    };
+    let status_code = literal_or_entry("status_code");
+    let error_type = literal_or_entry("error_type");
+    let error_url = literal_or_entry("error_url");
     let error_message = arms(model, |i, variant| {
         if let Some(delegated) = delegate(variant, quote!(error_message)) {
             return delegated;
@@ -115,13 +109,10 @@ pub fn expand(model: &Model) -> TokenStream {
         .any(|variant| variant.details.is_some())
         .then(|| {
             let arms = arms(model, |_, variant| match &variant.details {
-                Some(member) => {
-                    let binding = member.binding();
-                    (
-                        vec![member.clone()],
-                        quote!(#private::envelope_with_details(self, request_id, #binding)),
-                    )
-                }
+                Some(member) => bind(
+                    member,
+                    |field| quote!(#private::envelope_with_details(self, request_id, #field)),
+                ),
                 None => (vec![], quote!(#private::envelope(self, request_id))),
             });
             quote! {
@@ -132,9 +123,7 @@ pub fn expand(model: &Model) -> TokenStream {
         });
 
     let has_type_params = input.generics.type_params().next().is_some();
-    let transparent_bounds: Vec<WherePredicate> = model
-        .variants
-        .iter()
+    let transparent_bounds: Vec<WherePredicate> = (model.variants.iter())
         .filter_map(|variant| match &variant.source {
             Source::Transparent { ty, .. } => {
                 let krate = respan(krate, ty.span());
@@ -143,16 +132,11 @@ pub fn expand(model: &Model) -> TokenStream {
             _ => None,
         })
         .collect();
-    let mut stytch_generics = input.generics.clone();
-    {
-        let bounds = stytch_generics.make_where_clause();
-        bounds.predicates.extend(transparent_bounds.iter().cloned());
-        if has_type_params {
-            bounds
-                .predicates
-                .push(parse_quote!(Self: ::core::error::Error));
-        }
-    }
+    let self_error = has_type_params.then(|| parse_quote!(Self: ::core::error::Error));
+    let stytch_generics = with_bounds(
+        &input.generics,
+        transparent_bounds.iter().cloned().chain(self_error),
+    );
     let (impl_generics, ty_generics, where_clause) = stytch_generics.split_for_impl();
 
     let display = model
@@ -172,18 +156,10 @@ pub fn expand(model: &Model) -> TokenStream {
             #[automatically_derived]
             #[allow(deprecated)]
             impl #impl_generics #krate::StytchError for #ident #ty_generics #where_clause {
-                fn status_code(&self) -> u16 {
-                    #status_code
-                }
-                fn error_type(&self) -> &str {
-                    #error_type
-                }
-                fn error_message(&self) -> #private::Cow<'_, str> {
-                    #error_message
-                }
-                fn error_url(&self) -> &str {
-                    #error_url
-                }
+                fn status_code(&self) -> u16 { #status_code }
+                fn error_type(&self) -> &str { #error_type }
+                fn error_message(&self) -> #private::Cow<'_, str> { #error_message }
+                fn error_url(&self) -> &str { #error_url }
                 fn entry_info(&self) -> ::core::option::Option<&'static #private::ErrorInfo> {
                     #entry_info
                 }
@@ -208,61 +184,46 @@ fn display(
     transparent_bounds: &[WherePredicate],
 ) -> TokenStream {
     let input = model.input;
-    let ident = &input.ident;
-    let mut generics = input.generics.clone();
-    let mut error_generics = input.generics.clone();
+    let (ident, generics) = (&input.ident, &input.generics);
     let mut bounds: Vec<WherePredicate> = transparent_bounds.to_vec();
     let mut error_bounds: Vec<WherePredicate> = transparent_bounds.to_vec();
     for variant in &model.variants {
-        if let Some((_, message)) = &variant.message {
-            let types: std::collections::HashMap<&Member, &Type> = variant
-                .fields
-                .iter()
-                .map(|(member, ty)| (member, *ty))
-                .collect();
-            for (member, used_as) in &message.uses {
-                let Some(&ty) = types.get(member) else {
-                    continue;
-                };
-                if *used_as != "count"
-                    && mentions_type_param(ty, &input.generics)
-                    && !bounded_already(ty, used_as, &input.generics)
-                {
-                    let used_as = Ident::new(used_as, Span::call_site());
-                    bounds.push(parse_quote!(#ty: ::core::fmt::#used_as));
-                }
+        let types: HashMap<_, _> = variant.fields.iter().map(|(m, ty)| (m, *ty)).collect();
+        let uses = variant
+            .message
+            .iter()
+            .flat_map(|(_, message)| &message.uses);
+        for (member, used_as) in uses {
+            if let Some(&ty) = types.get(&member)
+                && *used_as != "count"
+                && mentions_type_param(ty, generics)
+                && !bounded_already(ty, used_as, generics)
+            {
+                let used_as = Ident::new(used_as, Span::call_site());
+                bounds.push(parse_quote!(#ty: ::core::fmt::#used_as));
             }
         }
         if let Some((_, ty)) = &variant.source_field
-            && mentions_type_param(ty, &input.generics)
+            && mentions_type_param(ty, generics)
         {
             error_bounds.push(parse_quote!(#ty: #private::AsSource));
         }
     }
-    generics.make_where_clause().predicates.extend(bounds);
-    error_generics
-        .make_where_clause()
-        .predicates
-        .extend(error_bounds);
-    if input.generics.type_params().next().is_some() {
-        error_generics
-            .make_where_clause()
-            .predicates
-            .push(parse_quote!(Self: ::core::fmt::Debug + ::core::fmt::Display));
+    if generics.type_params().next().is_some() {
+        error_bounds.push(parse_quote!(Self: ::core::fmt::Debug + ::core::fmt::Display));
     }
+    let error_generics = with_bounds(generics, error_bounds);
+    let generics = with_bounds(generics, bounds);
     let (impl_generics, ty_generics, where_clause) = generics.split_for_impl();
     let (error_impl_generics, _, error_where_clause) = error_generics.split_for_impl();
 
     let fmt = arms(model, |i, variant| {
         match (&variant.message, &variant.source) {
             (Some((lit, message)), _) => (message.members(), message.write(lit)),
-            (None, Source::Transparent { member, ty }) => {
-                let binding = member.binding();
-                (
-                    vec![member.clone()],
-                    quote_spanned!(ty.span()=> ::core::fmt::Display::fmt(#binding, f)),
-                )
-            }
+            (None, Source::Transparent { member, ty }) => bind(
+                member,
+                |field| quote_spanned!(ty.span()=> ::core::fmt::Display::fmt(#field, f)),
+            ),
             (None, Source::Entry { .. }) => {
                 let entry = entry_const(i);
                 (vec![], quote!(f.pad(#entry.error_message())))
@@ -277,51 +238,31 @@ fn display(
     let source = has_source.then(|| {
         let source = arms(model, |_, variant| {
             match (&variant.source, &variant.source_field) {
-                (Source::Transparent { member, ty }, _) => {
-                    let binding = member.binding();
-                    (
-                        vec![member.clone()],
-                        quote_spanned!(ty.span()=> ::core::error::Error::source(#binding)),
-                    )
-                }
-                (_, Some((member, ty))) => {
-                    let binding = member.binding();
-                    (
-                        vec![member.clone()],
-                        quote_spanned! {ty.span()=>
-                            ::core::option::Option::Some({
-                                use #private::AsSource as _;
-                                #binding.as_source()
-                            })
-                        },
-                    )
-                }
+                (Source::Transparent { member, ty }, _) => bind(member, |field| {
+                    quote_spanned!(ty.span()=> ::core::error::Error::source(#field))
+                }),
+                (_, Some((member, ty))) => bind(member, |field| {
+                    quote_spanned! {ty.span()=>
+                        ::core::option::Option::Some({ use #private::AsSource as _; #field.as_source() })
+                    }
+                }),
                 _ => (vec![], quote!(::core::option::Option::None)),
             }
         });
         quote! {
-            fn source(&self) -> ::core::option::Option<&(dyn ::core::error::Error + 'static)> {
-                #source
-            }
+            fn source(&self) -> ::core::option::Option<&(dyn ::core::error::Error + 'static)> { #source }
         }
     });
     let froms = model.variants.iter().filter_map(|variant| {
         let (member, ty) = variant.from.as_ref()?;
-        let key = member.pattern_key();
-        let path = match variant.ident {
-            Some(variant) if model.is_enum => quote!(Self::#variant),
-            _ => quote!(Self),
-        };
-        let cfgs = &variant.cfgs;
+        let (path, cfgs) = (path(model, variant), &variant.cfgs);
         let (impl_generics, ty_generics, where_clause) = input.generics.split_for_impl();
         Some(quote! {
             #(#cfgs)*
             #[automatically_derived]
             #[allow(deprecated)]
             impl #impl_generics ::core::convert::From<#ty> for #ident #ty_generics #where_clause {
-                fn from(source: #ty) -> Self {
-                    #path { #key: source }
-                }
+                fn from(source: #ty) -> Self { #path { #member: source } }
             }
         })
     });
@@ -329,9 +270,7 @@ fn display(
         #[automatically_derived]
         #[allow(deprecated)]
         impl #impl_generics ::core::fmt::Display for #ident #ty_generics #where_clause {
-            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                #fmt
-            }
+            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result { #fmt }
         }
 
         #[automatically_derived]
@@ -347,17 +286,23 @@ fn display(
 /// One arm of a method's `match`: the fields it binds, and its value.
 type Arm = (Vec<Member>, TokenStream);
 
-/// The `match` of a method: an arm per variant, each under the variant's `cfg`.
+/// The `match` of a method: an arm per variant, each under the variant's `cfg`. The fallback
+/// of an input with errors is `unreachable!()`: the impls are there, and nothing is read of the
+/// values that were not valid.
 fn arms(model: &Model, method: impl Fn(usize, &VariantModel) -> Arm) -> TokenStream {
+    if model.fallback {
+        return quote!(::core::unreachable!());
+    }
     let arms: Vec<_> = model
         .variants
         .iter()
         .enumerate()
         .map(|(i, variant)| {
             let (members, body) = method(i, variant);
-            let pattern = pattern(model, variant, &members);
-            let cfgs = &variant.cfgs;
-            quote!(#(#cfgs)* #pattern => #body,)
+            let (path, cfgs) = (path(model, variant), &variant.cfgs);
+            let keys = members.iter();
+            let bindings = members.iter().map(Binding::binding);
+            quote!(#(#cfgs)* #path { #(#keys: #bindings,)* .. } => #body,)
         })
         .collect();
     if arms.is_empty() {
@@ -367,15 +312,24 @@ fn arms(model: &Model, method: impl Fn(usize, &VariantModel) -> Arm) -> TokenStr
     }
 }
 
-/// The pattern of a variant (or of the struct) that binds `members`.
-fn pattern(model: &Model, variant: &VariantModel, members: &[Member]) -> TokenStream {
-    let keys = members.iter().map(Member::pattern_key);
-    let bindings = members.iter().map(Member::binding);
-    let fields = quote!({ #(#keys: #bindings,)* .. });
+/// An arm that binds `member`, and its body, given the binding.
+fn bind(member: &Member, body: impl FnOnce(Ident) -> TokenStream) -> Arm {
+    (vec![member.clone()], body(member.binding()))
+}
+
+/// `Self::Variant`, or `Self` for a struct.
+fn path(model: &Model, variant: &VariantModel) -> TokenStream {
     match variant.ident {
-        Some(ident) if model.is_enum => quote!(Self::#ident #fields),
-        _ => quote!(Self #fields),
+        Some(ident) if model.is_enum => quote!(Self::#ident),
+        _ => quote!(Self),
     }
+}
+
+/// `generics` with `bounds` added to its where clause.
+fn with_bounds(generics: &Generics, bounds: impl IntoIterator<Item = WherePredicate>) -> Generics {
+    let mut generics = generics.clone();
+    generics.make_where_clause().predicates.extend(bounds);
+    generics
 }
 
 /// The compile-time check that the variants compiled in have distinct error_types, for those
@@ -384,11 +338,10 @@ fn pattern(model: &Model, variant: &VariantModel, members: &[Member]) -> TokenSt
 /// per variant, so that the cost grows with the variants, not with their pairs.
 fn distinct_error_types(model: &Model, private: &TokenStream) -> Option<TokenStream> {
     // Without entries and `cfg`s, the macro has compared every error_type itself.
-    if !model
-        .variants
-        .iter()
-        .any(|variant| !variant.cfgs.is_empty() || matches!(variant.source, Source::Entry { .. }))
-    {
+    let unknown = |variant: &VariantModel| {
+        !variant.cfgs.is_empty() || matches!(variant.source, Source::Entry { .. })
+    };
+    if model.fallback || !model.variants.iter().any(unknown) {
         return None;
     }
     let owner = &model.input.ident;
@@ -397,30 +350,25 @@ fn distinct_error_types(model: &Model, private: &TokenStream) -> Option<TokenStr
     for (i, variant) in model.variants.iter().enumerate() {
         let (name, what, span) = match &variant.source {
             Source::Entry { path } => {
-                let entry = entry_const(i);
-                let written = path.to_token_stream().to_string().replace(' ', "");
+                let (entry, written) = (entry_const(i), path.to_token_stream().to_string());
+                let what = format!("the error_type of `{}`", written.replace(' ', ""));
+                (quote!(#entry.error_type()), what, path.span())
+            }
+            Source::Literal { error_type, .. } => {
+                let what = format!("the error_type `{error_type}`");
                 (
-                    quote!(#entry.error_type()),
-                    format!("the error_type of `{written}`"),
-                    path.span(),
+                    quote!(#error_type),
+                    what,
+                    variant.ident.unwrap_or(owner).span(),
                 )
             }
-            Source::Literal { error_type, .. } => (
-                quote!(#error_type),
-                format!("the error_type `{error_type}`"),
-                variant.ident.map_or_else(|| owner.span(), Ident::span),
-            ),
             Source::Transparent { .. } => continue,
         };
-        if !variant.checked_when_compiled {
-            continue;
-        }
         let cfgs = &variant.cfgs;
         table.push(quote!(#(#cfgs)* (#i, #name)));
-        let label = match variant.ident {
-            Some(ident) => format!("{owner}::{ident}"),
-            None => owner.to_string(),
-        };
+        let label = variant
+            .ident
+            .map_or_else(|| owner.to_string(), |ident| format!("{owner}::{ident}"));
         let message = format!(
             "`{label}` has {what}, which another variant of `{owner}` has too (reported beside this one): each variant needs its own error_type"
         );
@@ -447,7 +395,13 @@ fn catalog(model: &Model, private: &TokenStream) -> TokenStream {
     let name = ident.to_string();
     let mut statics = Vec::new();
     let mut pushes = Vec::new();
-    for (i, variant) in model.variants.iter().enumerate() {
+    // The fallback of an input with errors lists nothing: the values were not all valid.
+    for (i, variant) in model
+        .variants
+        .iter()
+        .enumerate()
+        .filter(|_| !model.fallback)
+    {
         let cfgs = &variant.cfgs;
         match &variant.source {
             Source::Literal {
@@ -457,15 +411,13 @@ fn catalog(model: &Model, private: &TokenStream) -> TokenStream {
             } => {
                 let info = format_ident!("INFO_{}", i);
                 let title = crate::names::to_sentence_case(error_type);
-                let message = match &variant.message {
-                    Some((lit, _)) => lit.value(),
-                    None => title.clone(),
-                };
-                let description = if variant.docs.is_empty() {
-                    message.clone()
-                } else {
-                    variant.docs.clone()
-                };
+                let message = variant
+                    .message
+                    .as_ref()
+                    .map_or_else(|| title.clone(), |(lit, _)| lit.value());
+                let description = Some(&variant.docs)
+                    .filter(|docs| !docs.is_empty())
+                    .unwrap_or(&message);
                 let fragment = error_type;
                 let json_head = crate::json::head(*status_code);
                 let json_tail = crate::json::tail(error_type, &message, url);
@@ -489,26 +441,28 @@ fn catalog(model: &Model, private: &TokenStream) -> TokenStream {
             }),
         }
     }
+    let body = if model.fallback {
+        quote!(::core::unreachable!())
+    } else {
+        quote! {
+            #[allow(unused_imports)]
+            use #private::{ListsItsOwn as _, ListsNothing as _};
+            #[allow(unused_mut)]
+            let mut errors = #private::Vec::new();
+            #(#pushes)*
+            errors
+        }
+    };
     let (impl_generics, ty_generics, where_clause) = input.generics.split_for_impl();
-    let utoipa = input
-        .generics
-        .params
-        .is_empty()
-        .then(|| quote!(#private::responses! { #ident }));
+    let utoipa =
+        (input.generics.params.is_empty()).then(|| quote!(#private::responses! { #ident }));
     quote! {
         #(#statics)*
 
         #[automatically_derived]
         impl #impl_generics #krate::ErrorCatalog for #ident #ty_generics #where_clause {
             const TYPE_NAME: &'static str = #name;
-            fn errors() -> #private::Vec<&'static #private::ErrorInfo> {
-                #[allow(unused_imports)]
-                use #private::{ListsItsOwn as _, ListsNothing as _};
-                #[allow(unused_mut)]
-                let mut errors = #private::Vec::new();
-                #(#pushes)*
-                errors
-            }
+            fn errors() -> #private::Vec<&'static #private::ErrorInfo> { #body }
         }
 
         #utoipa
@@ -521,20 +475,15 @@ fn entry_const(index: usize) -> Ident {
 
 /// `tokens` with every span set to `span`, so that an error about them lands there.
 fn respan(tokens: &TokenStream, span: Span) -> TokenStream {
-    tokens
-        .clone()
-        .into_iter()
-        .map(|mut token| {
-            if let TokenTree::Group(group) = &token {
-                let mut respanned =
-                    proc_macro2::Group::new(group.delimiter(), respan(&group.stream(), span));
-                respanned.set_span(span);
-                return TokenTree::Group(respanned);
-            }
-            token.set_span(span);
-            token
-        })
-        .collect()
+    let respan = |mut token: TokenTree| {
+        if let TokenTree::Group(group) = &token {
+            token =
+                proc_macro2::Group::new(group.delimiter(), respan(&group.stream(), span)).into();
+        }
+        token.set_span(span);
+        token
+    };
+    tokens.clone().into_iter().map(respan).collect()
 }
 
 /// Whether the type's where clause bounds `ty` by the formatting trait `used_as` already, up to
@@ -562,46 +511,29 @@ fn bounded_already(ty: &Type, used_as: &str, generics: &Generics) -> bool {
     })
 }
 
-/// The text of `tokens` with every lifetime left out.
-fn without_lifetimes(tokens: TokenStream) -> String {
-    let mut text = String::new();
+/// The tokens of `tokens` as text, groups flattened and lifetimes left out.
+fn without_lifetimes(tokens: TokenStream) -> Vec<String> {
+    let mut words = Vec::new();
     let mut after_apostrophe = false;
     for token in tokens {
-        match &token {
+        match token {
+            TokenTree::Group(group) => words.extend(without_lifetimes(group.stream())),
             TokenTree::Punct(punct) if punct.as_char() == '\'' => after_apostrophe = true,
-            TokenTree::Ident(_) if after_apostrophe => after_apostrophe = false,
-            TokenTree::Group(group) => {
-                text.push_str(&without_lifetimes(group.stream()));
-                text.push(' ');
-            }
-            _ => {
-                text.push_str(&token.to_string());
-                text.push(' ');
-            }
+            token if !std::mem::take(&mut after_apostrophe) => words.push(token.to_string()),
+            _ => {}
         }
     }
-    text
+    words
 }
 
 /// Whether `ty` names one of the type parameters of `generics`, so that a bound on it is needed.
 fn mentions_type_param(ty: &Type, generics: &Generics) -> bool {
-    let params: Vec<&Ident> = generics
-        .params
-        .iter()
-        .filter_map(|param| match param {
-            GenericParam::Type(param) => Some(&param.ident),
-            _ => None,
-        })
+    let params: Vec<String> = generics
+        .type_params()
+        .map(|param| param.ident.to_string())
         .collect();
-    if params.is_empty() {
-        return false;
-    }
-    fn walk(tokens: TokenStream, params: &[&Ident]) -> bool {
-        tokens.into_iter().any(|token| match token {
-            TokenTree::Ident(ident) => params.iter().any(|param| **param == ident),
-            TokenTree::Group(group) => walk(group.stream(), params),
-            _ => false,
-        })
-    }
-    walk(quote!(#ty), &params)
+    !params.is_empty()
+        && without_lifetimes(quote!(#ty))
+            .iter()
+            .any(|word| params.contains(word))
 }

@@ -6,62 +6,39 @@
 
 use proc_macro2::{Span, TokenStream};
 use quote::quote;
-use syn::{LitStr, Type};
+use syn::ext::IdentExt;
+use syn::{Ident, LitStr, Type};
 
 use crate::ctxt::Ctxt;
 use crate::names;
 
 /// A field of a variant or struct: its name, or its position in a tuple.
-#[derive(Clone, PartialEq, Eq, Hash)]
-pub enum Member {
-    Named(String),
-    Index(usize),
+pub use syn::Member;
+
+/// The identifier the generated `match` binds a field to: `__stytch_id`, `__stytch_0`.
+pub trait Binding {
+    fn binding(&self) -> Ident;
 }
 
-impl Member {
-    /// The identifier the generated `match` binds the field to.
-    pub fn binding(&self) -> syn::Ident {
-        let name = match self {
-            Member::Named(name) => format!("__stytch_{name}"),
-            Member::Index(index) => format!("__stytch_{index}"),
-        };
-        syn::Ident::new(&name, Span::call_site())
-    }
-
-    /// The field in a struct pattern: `id` or `0`.
-    pub fn pattern_key(&self) -> TokenStream {
-        match self {
-            Member::Named(name) => {
-                let ident = if names::is_keyword(name) {
-                    syn::Ident::new_raw(name, Span::call_site())
-                } else {
-                    syn::Ident::new(name, Span::call_site())
-                };
-                quote!(#ident)
-            }
-            Member::Index(index) => {
-                let index = proc_macro2::Literal::usize_unsuffixed(*index);
-                quote!(#index)
-            }
-        }
+impl Binding for Member {
+    fn binding(&self) -> Ident {
+        Ident::new(&format!("__stytch_{}", name(self)), Span::call_site())
     }
 }
 
-/// The fields of a variant or struct, each as a message names it, with its type.
+/// The name of a field as a message names it: `id` (for `r#id` too), or `0`.
+fn name(member: &Member) -> String {
+    match member {
+        Member::Named(ident) => ident.unraw().to_string(),
+        Member::Unnamed(index) => index.index.to_string(),
+    }
+}
+
+/// The fields of a variant or struct, each with its type.
 pub fn members(fields: &syn::Fields) -> Vec<(Member, &Type)> {
     fields
-        .iter()
-        .enumerate()
-        .map(|(index, field)| {
-            let member = match &field.ident {
-                Some(ident) => {
-                    let name = ident.to_string();
-                    Member::Named(name.strip_prefix("r#").unwrap_or(&name).to_owned())
-                }
-                None => Member::Index(index),
-            };
-            (member, &field.ty)
-        })
+        .members()
+        .zip(fields.iter().map(|field| &field.ty))
         .collect()
 }
 
@@ -117,90 +94,65 @@ impl Message {
 pub fn parse(lit: &LitStr, fields: &FieldList, cx: &Ctxt) -> Message {
     let text = lit.value();
     let spans = Spans::new(lit, &text);
-    let lit = &spans;
-    let mut format = String::with_capacity(text.len() + 16);
-    let mut fixed = String::with_capacity(text.len());
-    let mut uses = Vec::new();
+    let (mut format, mut fixed, mut uses) = (String::new(), String::new(), Vec::new());
     let mut placeholders = 0;
-    let mut rest = text.as_str();
-    let mut offset = 0;
-    while let Some(at) = rest.find(['{', '}']) {
-        format.push_str(&rest[..at]);
-        fixed.push_str(&rest[..at]);
-        let brace = &rest[at..];
-        let start = offset + at;
+    let mut at = 0;
+    while let Some(found) = text[at..].find(['{', '}']) {
+        let start = at + found;
+        format.push_str(&text[at..start]);
+        fixed.push_str(&text[at..start]);
+        let brace = &text[start..];
         if brace.starts_with("{{") || brace.starts_with("}}") {
             format.push_str(&brace[..2]);
             fixed.push_str(&brace[..1]);
-            rest = &brace[2..];
-            offset = start + 2;
+            at = start + 2;
             continue;
         }
-        if let Some(after) = brace.strip_prefix('}') {
-            error_at(
-                lit,
-                start,
-                1,
-                "unmatched `}` in the message; write `}}` for a literal brace",
+        let unmatched = brace.starts_with('}');
+        let close = brace.find('}').filter(|_| !unmatched);
+        let len = close.map_or(if unmatched { 1 } else { brace.len() }, |close| close + 1);
+        let place = Place {
+            spans: &spans,
+            start,
+            len,
+            written: &brace[..len],
+        };
+        at = start + len;
+        let Some(close) = close else {
+            place.error(
+                if unmatched {
+                    "unmatched `}` in the message; write `}}` for a literal brace"
+                } else {
+                    "unclosed `{` in the message; write `{{` for a literal brace"
+                },
                 cx,
             );
-            rest = after;
-            offset = start + 1;
             continue;
-        }
-        let Some(close) = brace.find('}') else {
-            error_at(
-                lit,
-                start,
-                brace.len(),
-                "unclosed `{` in the message; write `{{` for a literal brace",
-                cx,
-            );
-            rest = "";
-            break;
         };
         placeholders += 1;
         let inner = &brace[1..close];
         let (arg, spec) = inner.split_once(':').unwrap_or((inner, ""));
-        let place = Place {
-            lit,
-            start,
-            len: close + 1,
-            written: &brace[..=close],
-        };
         // A placeholder that names no field is reported and left out, so that the compiler
         // has nothing to say about it after the report.
         let member = resolve(arg, &place, fields, cx);
-        let spec = if spec.is_empty() {
-            Some(String::new())
-        } else {
-            rewrite_spec(spec, &place, fields, &mut uses, cx)
-        };
+        let spec = rewrite_spec(spec, &place, fields, &mut uses, cx);
         if let (Some(member), Some(spec)) = (member, spec) {
-            format.push('{');
-            format.push_str(&member.binding().to_string());
-            if !spec.is_empty() {
-                format.push(':');
-                format.push_str(&spec);
-            }
-            format.push('}');
-            add_use(&mut uses, member, trait_of(&spec));
+            let colon = if spec.is_empty() { "" } else { ":" };
+            format.push_str(&format!("{{{}{colon}{spec}}}", member.binding()));
+            uses.push((member, trait_of(&spec)));
         }
-        rest = &brace[close + 1..];
-        offset = start + close + 1;
     }
-    format.push_str(rest);
-    fixed.push_str(rest);
+    format.push_str(&text[at..]);
+    fixed.push_str(&text[at..]);
     let more = spans.reported.get().saturating_sub(REPORTED_PER_MESSAGE);
     if more > 0 {
-        cx.error_spanned_by(
-            spans.lit,
-            format!(
-                "and {more} more mistake{} in this message, not shown one by one",
-                if more == 1 { "" } else { "s" }
-            ),
-        );
+        let plural = if more == 1 { "" } else { "s" };
+        let message =
+            format!("and {more} more mistake{plural} in this message, not shown one by one");
+        cx.error_spanned_by(lit, message);
     }
+    // Repeats are removed once the message is read, so that each use costs the same however
+    // many there are.
     let mut seen = std::collections::HashSet::new();
     uses.retain(|used| seen.insert(used.clone()));
     Message {
@@ -210,86 +162,64 @@ pub fn parse(lit: &LitStr, fields: &FieldList, cx: &Ctxt) -> Message {
     }
 }
 
-/// Where a placeholder stands in the literal, for errors.
-struct Place<'a> {
-    lit: &'a Spans<'a>,
-    start: usize,
-    len: usize,
-    written: &'a str,
-}
-
 /// The field a placeholder's argument names, if it names one (else reported).
 fn resolve(arg: &str, place: &Place, fields: &FieldList, cx: &Ctxt) -> Option<Member> {
-    let written = place.written;
-    let owner = &fields.owner;
+    let (written, owner, count) = (place.written, &fields.owner, fields.fields.len());
+    let listed = || fields.listed.get_or_init(|| which_fields(fields));
     let problem = if arg.is_empty() {
         let example = match fields.fields.first() {
-            Some((Member::Named(name), _)) => format!("`{{{name}}}`"),
-            Some((Member::Index(_), _)) => "`{0}`".to_owned(),
+            Some((member, _)) => format!("`{{{}}}`", name(member)),
             None => "a field".to_owned(),
         };
         format!(
             "`{written}` in the message does not say which field to show: name one, as in {example}"
         )
     } else if let Ok(index) = arg.parse::<usize>() {
-        if fields.tuple && index < fields.fields.len() {
-            return Some(Member::Index(index));
+        if fields.tuple && index < count {
+            return Some(Member::Unnamed(index.into()));
         }
         if fields.tuple {
+            let plural = if count == 1 { "" } else { "s" };
             format!(
-                "`{written}` in the message: `{owner}` has {} field{}; {}",
-                fields.fields.len(),
-                if fields.fields.len() == 1 { "" } else { "s" },
-                fields.listed.get_or_init(|| which_fields(fields))
+                "`{written}` in the message: `{owner}` has {count} field{plural}; {}",
+                listed()
             )
         } else {
             format!(
                 "`{written}` in the message: the fields of `{owner}` have names, not positions; {}",
-                fields.listed.get_or_init(|| which_fields(fields))
+                listed()
             )
         }
     } else {
         let name = arg.strip_prefix("r#").unwrap_or(arg);
-        let member = Member::Named(name.to_owned());
-        if fields.fields.iter().any(|(field, _)| *field == member) {
-            return Some(member);
+        // The fields are all named, or all positions.
+        let named = fields.fields.iter().filter(|_| !fields.tuple);
+        let known: Vec<String> = named.map(|(member, _)| self::name(member)).collect();
+        if let Some(at) = known.iter().position(|known| known == name) {
+            return Some(fields.fields[at].0.clone());
         }
-        let known: Vec<String> = fields
-            .fields
-            .iter()
-            .filter_map(|(field, _)| match field {
-                Member::Named(name) => Some(name.clone()),
-                Member::Index(_) => None,
-            })
-            .collect();
         let known: Vec<&str> = known.iter().map(String::as_str).collect();
         let suggestion = names::did_you_mean(name, &known)
             .map(|close| format!("did you mean `{{{close}}}`? "))
             .unwrap_or_default();
         format!(
             "`{written}` in the message: `{owner}` has no field `{name}`; {suggestion}{}",
-            fields.listed.get_or_init(|| which_fields(fields))
+            listed()
         )
     };
-    error_at(place.lit, place.start, place.len, &problem, cx);
+    place.error(&problem, cx);
     None
 }
 
 /// What a message can refer to, for the end of an error.
 fn which_fields(fields: &FieldList) -> String {
-    let all: Vec<String> = fields
-        .fields
-        .iter()
-        .map(|(field, _)| match field {
-            Member::Named(name) => format!("{{{name}}}"),
-            Member::Index(index) => format!("{{{index}}}"),
-        })
+    let all: Vec<String> = (fields.fields.iter())
+        .map(|(member, _)| format!("{{{}}}", name(member)))
         .collect();
-    let all: Vec<&str> = all.iter().map(String::as_str).collect();
     if all.is_empty() {
+        let owner = &fields.owner;
         format!(
-            "`{}` has no fields, so its message can only be fixed text (write `{{{{` for a literal brace)",
-            fields.owner
+            "`{owner}` has no fields, so its message can only be fixed text (write `{{{{` for a literal brace)"
         )
     } else {
         format!("the message can use {}", names::list(&all))
@@ -313,53 +243,32 @@ fn rewrite_spec(
     };
     let (fill, spec) = spec.split_at(fill);
     if spec.contains('*') {
-        error_at(
-            place.lit,
-            place.start,
-            place.len,
-            &format!(
-                "`{}` in the message: `.*` takes the precision from an argument, and a message has only fields; write `.2`, or name a field: `.prec$`",
-                place.written
-            ),
-            cx,
-        );
+        let written = place.written;
+        place.error(&format!("`{written}` in the message: `.*` takes the precision from an argument, and a message has only fields; write `.2`, or name a field: `.prec$`"), cx);
         return None;
     }
-    let mut out = String::with_capacity(fill.len() + spec.len());
-    out.push_str(fill);
+    let mut out = fill.to_owned();
     let mut rest = spec;
     while let Some(dollar) = rest.find('$') {
         let before = &rest[..dollar];
         // The count's name is the run of name characters before `$`; whatever stands before
         // it (a width, a fill of any width in bytes) is kept.
-        let start = before
-            .char_indices()
-            .rev()
+        let start = (before.char_indices().rev())
             .find(|&(_, c)| !(c.is_ascii_alphanumeric() || c == '_'))
             .map_or(0, |(i, c)| i + c.len_utf8());
-        out.push_str(&before[..start]);
         let member = resolve(&before[start..], place, fields, cx)?;
-        out.push_str(&member.binding().to_string());
-        add_use(uses, member, "count");
-        out.push('$');
+        out.push_str(&format!("{}{}$", &before[..start], member.binding()));
+        uses.push((member, "count"));
         rest = &rest[dollar + 1..];
     }
     out.push_str(rest);
     Some(out)
 }
 
-/// Adds a use; repeats are removed once the message is read, so that adding costs the same
-/// however many uses there are.
-fn add_use(uses: &mut Vec<(Member, &'static str)>, member: Member, used_as: &'static str) {
-    uses.push((member, used_as));
-}
-
 /// The formatting trait a spec asks for: `Display` for none, `Debug` for `?`, `LowerHex` for `x`...
 fn trait_of(spec: &str) -> &'static str {
-    if spec.ends_with('?') {
-        return "Debug";
-    }
     match spec.chars().last() {
+        Some('?') => "Debug",
         Some('x') => "LowerHex",
         Some('X') => "UpperHex",
         Some('o') => "Octal",
@@ -394,13 +303,8 @@ impl<'a> Spans<'a> {
         let token = lit.token();
         let repr = token.to_string();
         let prefix = repr.find('"').map_or(1, |quote| quote + 1);
-        let clean = repr
-            .get(prefix..)
-            .unwrap_or_default()
-            .bytes()
-            .zip(value.bytes())
-            .take_while(|(a, b)| a == b)
-            .count();
+        let text = repr.get(prefix..).unwrap_or_default().bytes();
+        let clean = text.zip(value.bytes()).take_while(|(a, b)| a == b).count();
         Spans {
             lit,
             token,
@@ -411,22 +315,28 @@ impl<'a> Spans<'a> {
     }
 }
 
-/// Reports `message` on the placeholder where the compiler can point inside a string literal,
-/// and on the whole literal where it cannot (stable Rust).
-fn error_at(spans: &Spans, start: usize, len: usize, message: &str, cx: &Ctxt) {
-    let reported = spans.reported.get();
-    spans.reported.set(reported + 1);
-    if reported >= REPORTED_PER_MESSAGE {
-        return;
+/// Where a placeholder (or a stray brace) stands in the message, for errors.
+struct Place<'a> {
+    spans: &'a Spans<'a>,
+    start: usize,
+    len: usize,
+    written: &'a str,
+}
+
+impl Place<'_> {
+    /// Reports `message` on the placeholder where the compiler can point inside a string
+    /// literal, and on the whole literal where it cannot (stable Rust).
+    fn error(&self, message: &str, cx: &Ctxt) {
+        let spans = self.spans;
+        let reported = spans.reported.replace(spans.reported.get() + 1);
+        if reported >= REPORTED_PER_MESSAGE {
+            return;
+        }
+        let from = spans.prefix + self.start;
+        let span = (self.start <= spans.clean).then(|| spans.token.subspan(from..from + self.len));
+        cx.push(syn::Error::new(
+            span.flatten().unwrap_or_else(|| spans.lit.span()),
+            message,
+        ));
     }
-    let span = if start <= spans.clean {
-        let from = spans.prefix + start;
-        spans.token.subspan(from..from + len)
-    } else {
-        None
-    };
-    cx.push(syn::Error::new(
-        span.unwrap_or_else(|| spans.lit.span()),
-        message,
-    ));
 }

@@ -2,9 +2,9 @@
 //! diagnostic can point at what the user wrote.
 
 use proc_macro2::{Span, TokenStream};
-use syn::{Attribute, Ident, LitInt, LitStr, Path, Visibility};
+use syn::{Attribute, Ident, LitInt, LitStr, Visibility};
 
-use crate::ctxt::Mark;
+use crate::attr::Attrs;
 
 /// One `enum` of the input.
 pub struct Set {
@@ -12,25 +12,15 @@ pub struct Set {
     pub attrs: Vec<Attribute>,
     pub vis: Visibility,
     pub ident: Ident,
-    pub options: Options,
+    /// `#[stytch(url = ..., crate = ...)]`.
+    pub options: Attrs,
     pub groups: Vec<Group>,
-    pub mark: Mark,
-}
-
-/// The options of `#[stytch(...)]` on a set.
-#[derive(Default)]
-pub struct Options {
-    pub url: Option<LitStr>,
-    pub krate: Option<Path>,
-    /// A `#[stytch(...)]` could not be read whole: what it would have set is unknown.
-    pub broken: bool,
 }
 
 /// `404 { ... }`: the entries of one HTTP status.
 pub struct Group {
     pub status: LitInt,
     pub entries: Vec<Entry>,
-    pub mark: Mark,
 }
 
 /// `error_type: "message" { details }`.
@@ -41,7 +31,6 @@ pub struct Entry {
     pub name: Name,
     pub message: LitStr,
     pub details: Details,
-    pub mark: Mark,
 }
 
 /// The error_type as written: an identifier, or whatever tokens stood before the `:`
@@ -51,6 +40,8 @@ pub struct Name {
     pub tokens: TokenStream,
     /// Written as a string literal rather than a bare name.
     pub quoted: bool,
+    /// Where it starts.
+    pub span: Span,
 }
 
 /// The `{ ... }` block of an entry. Every key is optional.
@@ -62,14 +53,4 @@ pub struct Details {
     pub troubleshooting: Option<Vec<LitStr>>,
     pub fragment: Option<LitStr>,
     pub url: Option<LitStr>,
-}
-
-impl Name {
-    pub fn span(&self) -> Span {
-        self.tokens
-            .clone()
-            .into_iter()
-            .next()
-            .map_or_else(Span::call_site, |token| token.span())
-    }
 }

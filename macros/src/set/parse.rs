@@ -7,13 +7,12 @@ use syn::ext::IdentExt;
 use syn::parse::{ParseStream, Parser};
 use syn::token::{Brace, Bracket, Paren};
 use syn::{
-    Attribute, Generics, Ident, LitInt, LitStr, Path, Token, Visibility, WhereClause, braced,
-    bracketed,
+    Attribute, Generics, Ident, LitInt, LitStr, Token, Visibility, WhereClause, braced, bracketed,
 };
 
-use super::ast::{Details, Entry, Group, Name, Options, Set};
-use crate::ctxt::Ctxt;
-use crate::recover::{set_once, skip_past_comma, skip_past_group, skip_rest, unknown};
+use super::ast::{Details, Entry, Group, Name, Set};
+use crate::attr::{self, Place};
+use crate::ctxt::{Ctxt, parse_all, set_once, skip_past, unknown};
 
 /// The keys of an entry's `{ ... }` block.
 pub const DETAIL_KEYS: &[&str] = &[
@@ -25,30 +24,14 @@ pub const DETAIL_KEYS: &[&str] = &[
     "url",
 ];
 
-/// The options of `#[stytch(...)]` on a set.
-pub const SET_OPTIONS: &[&str] = &["url", "crate"];
-
 /// Parses the whole input. What cannot be parsed is reported to `cx` and left out.
 pub fn parse(tokens: TokenStream, cx: &Ctxt) -> Vec<Set> {
     let parser = |input: ParseStream| {
         if input.is_empty() {
-            cx.push(syn::Error::new(
-                proc_macro2::Span::call_site(),
-                "`stytch_errors!` declares enums of errors and this one is empty: write `stytch_errors! { pub enum WidgetError { 404 { ... } } }`",
-            ));
+            cx.push(syn::Error::new(proc_macro2::Span::call_site(), "`stytch_errors!` declares enums of errors and this one is empty: write `stytch_errors! { pub enum WidgetError { 404 { ... } } }`"));
         }
-        let mut sets = Vec::new();
-        while !input.is_empty() {
-            match parse_set(input, cx) {
-                Ok(set) => sets.push(set),
-                Err(error) => {
-                    // A broken item header: skip its body and go on with the next set.
-                    cx.push(error);
-                    skip_past_group(input);
-                }
-            }
-        }
-        Ok(sets)
+        // A broken item header: its body is skipped, and parsing goes on with the next set.
+        Ok(parse_all(input, cx, true, |input| parse_set(input, cx)))
     };
     parser.parse2(tokens).unwrap_or_else(|error| {
         cx.push(error);
@@ -59,16 +42,11 @@ pub fn parse(tokens: TokenStream, cx: &Ctxt) -> Vec<Set> {
 fn parse_set(input: ParseStream, cx: &Ctxt) -> syn::Result<Set> {
     let attrs = input.call(Attribute::parse_outer)?;
     let vis: Visibility = input.parse()?;
-    if input.peek(Token![struct]) {
+    if let Some(token) = input.parse::<Option<Token![struct]>>()? {
         // Reported, then read as the enum it should be, so that the set is still expanded.
-        let token: Token![struct] = input.parse()?;
-        cx.push(syn::Error::new(
-            token.span,
-            "`stytch_errors!` declares enums of errors: write `enum` instead of `struct`",
-        ));
-    } else if input.peek(Token![enum]) {
-        input.parse::<Token![enum]>()?;
-    } else {
+        let message = "`stytch_errors!` declares enums of errors: write `enum` instead of `struct`";
+        cx.push(syn::Error::new(token.span, message));
+    } else if input.parse::<Option<Token![enum]>>()?.is_none() {
         return Err(input.error(
             "expected `enum`, as in `stytch_errors! { pub enum WidgetError { 404 { ... } } }`",
         ));
@@ -79,178 +57,43 @@ fn parse_set(input: ParseStream, cx: &Ctxt) -> syn::Result<Set> {
     if input.peek(Token![<]) {
         let mut generics: Generics = input.parse()?;
         generics.where_clause = input.parse::<Option<WhereClause>>()?;
-        cx.error_spanned_by(
-            &generics,
-            "an error set cannot be generic: remove the generic parameters",
-        );
+        let message = "an error set cannot be generic: remove the generic parameters";
+        cx.error_spanned_by(&generics, message);
     }
     if !input.peek(Brace) {
-        return Err(input.error(format!(
-            "expected `{{` and the status groups of `{ident}`, as in `enum {ident} {{ 404 {{ ... }} }}`"
-        )));
+        return Err(input.error(format!("expected `{{` and the status groups of `{ident}`, as in `enum {ident} {{ 404 {{ ... }} }}`")));
     }
 
-    let mut options = Options::default();
-    let mut passed = Vec::new();
-    for attr in attrs {
-        if attr.path().is_ident("stytch") {
-            parse_options(&attr, &mut options, cx);
-        } else {
-            passed.push(attr);
-        }
-    }
-    let mark = cx.mark();
-
+    let (options, attrs) = attrs
+        .into_iter()
+        .partition::<Vec<_>, _>(|attr| attr.path().is_ident("stytch"));
+    let options = attr::parse(&options, Place::Set, cx);
     let content;
     braced!(content in input);
-    let groups = parse_groups(&content, cx);
+    let groups = parse_all(&content, cx, true, |input| parse_group(input, cx));
     Ok(Set {
-        attrs: passed,
+        attrs,
         vis,
         ident,
         options,
         groups,
-        mark,
     })
-}
-
-fn parse_options(attr: &Attribute, options: &mut Options, cx: &Ctxt) {
-    if attr.meta.require_list().is_err() {
-        cx.error_spanned_by(
-            attr,
-            "expected `#[stytch(url = \"https://...\")]`; the options are `url` and `crate`",
-        );
-        options.broken = true;
-        return;
-    }
-    let parser = |input: ParseStream| {
-        while !input.is_empty() {
-            if let Err(error) = parse_option(input, options, cx) {
-                cx.push(error);
-                options.broken = true;
-                skip_past_comma(input);
-            }
-        }
-        Ok(())
-    };
-    if let Err(error) = attr.parse_args_with(parser) {
-        cx.push(error);
-        options.broken = true;
-    }
-}
-
-fn parse_option(input: ParseStream, options: &mut Options, cx: &Ctxt) -> syn::Result<()> {
-    let key = input
-        .call(Ident::parse_any)
-        .map_err(|_| input.error("expected an option such as `url = \"https://...\"`"))?;
-    let name = key.to_string();
-    if !SET_OPTIONS.contains(&name.as_str()) {
-        options.broken = true;
-        cx.error_spanned_by(
-            &key,
-            unknown("option", &name, "in `#[stytch(...)]`", SET_OPTIONS),
-        );
-        skip_past_comma(input);
-        return Ok(());
-    }
-    let example = if name == "url" {
-        "\"https://...\""
-    } else {
-        "my_errors"
-    };
-    input
-        .parse::<Token![=]>()
-        .map_err(|_| input.error(format!("expected `=` after `{name}`: `{name} = {example}`")))?;
-    if name == "url" {
-        let url = input.parse::<LitStr>().map_err(|error| {
-            syn::Error::new(
-                error.span(),
-                "`url` takes a string: `url = \"https://...\"`",
-            )
-        })?;
-        set_once(cx, &key, "option", &mut options.url, url);
-    } else {
-        // `crate = path`, or `crate = "path"` as serde writes it.
-        let path = if input.peek(LitStr) {
-            input.parse::<LitStr>()?.parse::<Path>()
-        } else {
-            input.call(Path::parse_mod_style)
-        }
-        .map_err(|error| {
-            syn::Error::new(error.span(), "`crate` takes a path: `crate = my_errors`")
-        })?;
-        set_once(cx, &key, "option", &mut options.krate, path);
-    }
-    if !input.is_empty() {
-        input.parse::<Token![,]>().map_err(|_| {
-            input.error(
-                "expected `,` between options: `#[stytch(url = \"...\", crate = my_errors)]`",
-            )
-        })?;
-    }
-    Ok(())
-}
-
-fn parse_groups(input: ParseStream, cx: &Ctxt) -> Vec<Group> {
-    let mut groups = Vec::new();
-    while !input.is_empty() {
-        match parse_group(input, cx) {
-            Ok(group) => groups.push(group),
-            Err(error) => {
-                cx.push(error);
-                skip_past_group(input);
-            }
-        }
-    }
-    groups
 }
 
 fn parse_group(input: ParseStream, cx: &Ctxt) -> syn::Result<Group> {
     let status = input.parse::<LitInt>().map_err(|_| {
-        input.error(
-            "expected an HTTP status code and its entries, as in `404 { widget_not_found: \"...\", }`",
-        )
+        input.error("expected an HTTP status code and its entries, as in `404 { widget_not_found: \"...\", }`")
     })?;
     if !input.peek(Brace) {
         return Err(input.error(format!(
             "expected `{{` after the status, as in `{status} {{ widget_not_found: \"...\", }}`"
         )));
     }
-    if !status.suffix().is_empty() {
-        cx.error_spanned_by(
-            &status,
-            format!(
-                "write the status without a suffix: `{}`",
-                status.base10_digits()
-            ),
-        );
-    }
-    let mark = cx.mark();
     let content;
     braced!(content in input);
-    let entries = parse_entries(&content, cx);
-    if input.peek(Token![,]) {
-        input.parse::<Token![,]>()?;
-    }
-    Ok(Group {
-        status,
-        entries,
-        mark,
-    })
-}
-
-fn parse_entries(input: ParseStream, cx: &Ctxt) -> Vec<Entry> {
-    let mut entries = Vec::new();
-    while !input.is_empty() {
-        match parse_entry(input, cx) {
-            Ok(entry) => entries.push(entry),
-            Err(error) => {
-                cx.push(error);
-                skip_past_comma(input);
-            }
-        }
-    }
-    entries
+    let entries = parse_all(&content, cx, false, |input| parse_entry(input, cx));
+    input.parse::<Option<Token![,]>>()?;
+    Ok(Group { status, entries })
 }
 
 fn parse_entry(input: ParseStream, cx: &Ctxt) -> syn::Result<Entry> {
@@ -271,43 +114,40 @@ fn parse_entry(input: ParseStream, cx: &Ctxt) -> syn::Result<Entry> {
         }
     }
     let name = parse_name(input)?;
-    if input.peek(Token![:]) {
-        input.parse::<Token![:]>()?;
-    } else {
+    if input.parse::<Option<Token![:]>>()?.is_none() {
         // `name = "..."` or `name "..."`: reported, then read as meant.
-        let text = &name.text;
-        if input.peek(Token![=]) {
-            cx.push(input.error(format!(
-                "write `:` instead of `=` between the error_type and its message: `{text}: \"...\"`"
-            )));
-            input.parse::<Token![=]>()?;
+        let (text, equals) = (&name.text, input.peek(Token![=]));
+        let problem = if equals {
+            "write `:` instead of `=`"
         } else {
-            cx.push(input.error(format!(
-                "expected `:` between the error_type and its message: `{text}: \"...\"`"
-            )));
-        }
+            "expected `:`"
+        };
+        let message =
+            format!("{problem} between the error_type and its message: `{text}: \"...\"`");
+        cx.push(input.error(message));
+        input.parse::<Option<Token![=]>>()?;
     }
-    let message = input.parse::<LitStr>().map_err(|_| {
-        input.error(format!(
-            "expected the message of `{}` as a string: `{}: \"What went wrong.\"`",
-            name.text, name.text
-        ))
-    })?;
+    let text = &name.text;
+    let expected =
+        format!("expected the message of `{text}` as a string: `{text}: \"What went wrong.\"`");
+    let message = input.parse::<LitStr>().map_err(|_| input.error(expected))?;
     let details = if input.peek(Brace) {
         let content;
         braced!(content in input);
-        Some(parse_details(&content, cx))
+        let mut details = Details::default();
+        parse_all(&content, cx, false, |input| {
+            parse_detail(input, &mut details, cx)
+        });
+        Some(details)
     } else {
         None
     };
-    if input.peek(Token![,]) {
-        input.parse::<Token![,]>()?;
-    } else if !input.is_empty() && details.is_none() {
+    if input.parse::<Option<Token![,]>>()?.is_none() && !input.is_empty() && details.is_none() {
         cx.push(input.error(format!("expected `,` after the entry `{}`", name.text)));
         // A missing comma before the next entry loses nothing; anything else is skipped.
         let next_is_entry = input.peek(Ident::peek_any) && input.peek2(Token![:]);
         if !next_is_entry {
-            skip_past_comma(input);
+            skip_past(input, false);
         }
     }
     Ok(Entry {
@@ -316,123 +156,71 @@ fn parse_entry(input: ParseStream, cx: &Ctxt) -> syn::Result<Entry> {
         name,
         message,
         details: details.unwrap_or_default(),
-        mark: cx.mark(),
     })
 }
 
 /// Reads the tokens before `:` as the error_type, whatever they are, so that a near miss such as
 /// `email-not-found` or `EmailNotFound` can be reported with its corrected spelling.
 fn parse_name(input: ParseStream) -> syn::Result<Name> {
-    let mut text = String::new();
-    let mut tokens = TokenStream::new();
-    let mut quoted = false;
+    let mut name = Name {
+        text: String::new(),
+        tokens: TokenStream::new(),
+        quoted: false,
+        span: input.span(),
+    };
     let mut after_word = false;
     loop {
         let at_colon = input.peek(Token![:]) && !input.peek(Token![::]);
-        let at_message = !tokens.is_empty() && (input.peek(Token![=]) || input.peek(LitStr));
-        if at_colon || at_message {
-            break;
+        if at_colon || !name.tokens.is_empty() && (input.peek(Token![=]) || input.peek(LitStr)) {
+            return Ok(name);
         }
         let at_group = input.peek(Brace) || input.peek(Bracket) || input.peek(Paren);
         if input.is_empty() || input.peek(Token![,]) || at_group {
-            let message = if tokens.is_empty() {
+            let text = &name.text;
+            return Err(input.error(if name.tokens.is_empty() {
                 "expected an entry: `error_type: \"message\"`".to_owned()
             } else {
                 format!(
                     "expected `:` and the message after `{text}`: `{text}: \"What went wrong.\"`"
                 )
-            };
-            return Err(input.error(message));
+            }));
         }
         let token: TokenTree = input.parse()?;
-        // A name passed through `macro_rules!` as `$name:path` (or `:ty`, `:expr`) comes in an
-        // invisible group: its tokens are the name.
-        if let TokenTree::Group(group) = &token
-            && group.delimiter() == proc_macro2::Delimiter::None
-        {
+        let first = name.tokens.is_empty();
+        name_text(&token, &mut name, &mut after_word, first);
+        name.tokens.extend([token]);
+    }
+}
+
+/// Adds the text of one token of a name as written. A name passed through `macro_rules!` as
+/// `$name:path` (or `:ty`, `:expr`) comes in an invisible group: its tokens are the name.
+fn name_text(token: &TokenTree, name: &mut Name, after_word: &mut bool, first: bool) {
+    let word = match token {
+        TokenTree::Group(group) => {
             for inner in group.stream() {
-                name_token(
-                    &inner,
-                    &mut text,
-                    &mut after_word,
-                    &mut quoted,
-                    tokens.is_empty(),
-                );
+                name_text(&inner, name, after_word, first);
             }
-            tokens.extend([token]);
-            continue;
+            return;
         }
-        name_token(
-            &token,
-            &mut text,
-            &mut after_word,
-            &mut quoted,
-            tokens.is_empty(),
-        );
-        tokens.extend([token]);
-    }
-    Ok(Name {
-        text,
-        tokens,
-        quoted,
-    })
-}
-
-/// Adds the text of one token of a name as written.
-fn name_token(
-    token: &TokenTree,
-    text: &mut String,
-    after_word: &mut bool,
-    quoted: &mut bool,
-    first: bool,
-) {
-    {
-        match token {
-            TokenTree::Ident(ident) => {
-                if *after_word {
-                    text.push(' ');
-                }
-                text.push_str(&ident.unraw().to_string());
-                *after_word = true;
-            }
-            TokenTree::Literal(literal) => {
-                match syn::Lit::new(literal.clone()) {
-                    syn::Lit::Str(string) if first => {
-                        *quoted = true;
-                        text.push_str(&string.value());
-                    }
-                    _ => {
-                        if *after_word {
-                            text.push(' ');
-                        }
-                        text.push_str(&literal.to_string());
-                    }
-                }
-                *after_word = true;
-            }
-            TokenTree::Punct(punct) => {
-                text.push(punct.as_char());
-                *after_word = false;
-            }
-            // Groups end the name above; an invisible one nested in another is what it holds.
-            TokenTree::Group(group) => {
-                for inner in group.stream() {
-                    name_token(&inner, text, after_word, quoted, first);
-                }
-            }
+        TokenTree::Punct(punct) => {
+            name.text.push(punct.as_char());
+            *after_word = false;
+            return;
         }
+        TokenTree::Ident(ident) => ident.unraw().to_string(),
+        TokenTree::Literal(literal) => match syn::Lit::new(literal.clone()) {
+            syn::Lit::Str(string) if first => {
+                name.quoted = true;
+                string.value()
+            }
+            _ => literal.to_string(),
+        },
+    };
+    if *after_word {
+        name.text.push(' ');
     }
-}
-
-fn parse_details(input: ParseStream, cx: &Ctxt) -> Details {
-    let mut details = Details::default();
-    while !input.is_empty() {
-        if let Err(error) = parse_detail(input, &mut details, cx) {
-            cx.push(error);
-            skip_past_comma(input);
-        }
-    }
-    details
+    name.text.push_str(&word);
+    *after_word = true;
 }
 
 fn parse_detail(input: ParseStream, details: &mut Details, cx: &Ctxt) -> syn::Result<()> {
@@ -441,24 +229,20 @@ fn parse_detail(input: ParseStream, details: &mut Details, cx: &Ctxt) -> syn::Re
         .map_err(|_| input.error("expected a key such as `title: \"...\"`"))?;
     let name = key.to_string();
     if !DETAIL_KEYS.contains(&name.as_str()) {
-        cx.error_spanned_by(
-            &key,
-            unknown("key", &name, "in an entry's details", DETAIL_KEYS),
-        );
-        skip_past_comma(input);
-        return Ok(());
+        let message = unknown("key", &name, "in an entry's details", DETAIL_KEYS);
+        return Err(syn::Error::new(key.span(), message));
     }
     input
         .parse::<Token![:]>()
         .map_err(|_| input.error(format!("expected `:` after `{name}`: `{name}: ...`")))?;
     match name.as_str() {
-        "causes" => {
-            let causes = parse_strings(input, &name, cx)?;
-            set_once(cx, &key, "key", &mut details.causes, causes);
-        }
-        "troubleshooting" => {
-            let steps = parse_strings(input, &name, cx)?;
-            set_once(cx, &key, "key", &mut details.troubleshooting, steps);
+        "causes" | "troubleshooting" => {
+            let items = parse_strings(input, &name, cx)?;
+            let slot = match name.as_str() {
+                "causes" => &mut details.causes,
+                _ => &mut details.troubleshooting,
+            };
+            set_once(cx, &key, "key", slot, items);
         }
         _ => {
             let value = input
@@ -493,13 +277,13 @@ fn parse_strings(input: ParseStream, key: &str, cx: &Ctxt) -> syn::Result<Vec<Li
         let Ok(item) = content.parse::<LitStr>() else {
             // One report per list; the rest of it is skipped.
             cx.push(content.error(usage));
-            skip_rest(&content);
+            content.parse::<TokenStream>()?;
             break;
         };
         items.push(item);
         if !content.is_empty() && content.parse::<Token![,]>().is_err() {
             cx.push(content.error(format!("expected `,` between the items of `{key}`")));
-            skip_rest(&content);
+            content.parse::<TokenStream>()?;
         }
     }
     Ok(items)
