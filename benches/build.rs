@@ -11,7 +11,7 @@ use std::path::Path;
 use stytch_errors::ConsumerError;
 
 /// The longest error_type `stytch_errors!` accepts.
-const MAX_LEN: usize = 64;
+const MAX_LEN: usize = 128;
 
 fn main() {
     let out = std::env::var("OUT_DIR").unwrap();

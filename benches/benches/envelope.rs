@@ -1,7 +1,7 @@
 //! Envelopes to JSON and back, over every entry of a realistic set, beside the anchors, in one
 //! run.
 //!
-//! - `envelope_json_802`: every entry of the 802-name set (the real Stytch error_types) to its
+//! - `envelope_json_804`: every entry of the 804-name set (the real Stytch error_types) to its
 //!   JSON, from the error: what users write today, a serde-derived struct of `&str` fields
 //!   through `serde_json::to_writer` (`serde_derive`); the hand-written static-fragment copier,
 //!   the limit (`fragment_copier`: the entry's JSON around the request id, precomputed, and

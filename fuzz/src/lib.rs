@@ -3,6 +3,9 @@
 
 #![forbid(unsafe_code)]
 
+// The macros' modules name `proc_macro`, which only a proc-macro crate has in its prelude.
+extern crate proc_macro;
+
 include!(concat!(env!("OUT_DIR"), "/macros.rs"));
 
 use proc_macro2::TokenStream;

@@ -1,9 +1,13 @@
-//! The JSON fragments of an entry's envelope, precomputed so that `ErrorEnvelope::write_json`
-//! copies them and escapes only the request id. Escaped as serde_json escapes, so that both
-//! paths write the same bytes.
+//! The JSON of an entry's envelope after the request id, precomputed so that
+//! `ErrorEnvelope::write_json` copies it and escapes only the request id. Escaped as serde_json
+//! escapes, so that both paths write the same bytes.
 
 /// `s` as the contents of a JSON string.
 pub fn escape(s: &str) -> String {
+    // Most text has nothing to escape, and is copied whole.
+    if !s.bytes().any(|b| b == b'"' || b == b'\\' || b < 0x20) {
+        return s.to_owned();
+    }
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         match c {
@@ -19,11 +23,6 @@ pub fn escape(s: &str) -> String {
         }
     }
     out
-}
-
-/// The envelope up to the request id's value: `{"status_code":404,"request_id":"`.
-pub fn head(status_code: u16) -> String {
-    format!("{{\"status_code\":{status_code},\"request_id\":\"")
 }
 
 /// The envelope after the request id's value: `","error_type":…}`.
@@ -46,7 +45,6 @@ mod tests {
             escape("a\"b\\c\nd\u{1}é\u{7f}"),
             "a\\\"b\\\\c\\nd\\u0001é\u{7f}"
         );
-        assert_eq!(head(404), "{\"status_code\":404,\"request_id\":\"");
         assert_eq!(
             tail("a", "b \"c\"", "https://x.test/#a"),
             "\",\"error_type\":\"a\",\"error_message\":\"b \\\"c\\\"\",\"error_url\":\"https://x.test/#a\"}"

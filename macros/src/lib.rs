@@ -9,7 +9,6 @@ mod ctxt;
 mod derive;
 mod json;
 mod names;
-mod phf;
 mod rules;
 mod set;
 mod url;

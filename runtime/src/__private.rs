@@ -11,104 +11,6 @@ pub use std::vec::Vec;
 
 use crate::{ErrorSet, UnknownErrorType};
 
-/// The hash of a wire name in the perfect hash tables that `stytch_errors!` builds; the macro
-/// computes the same, bit for bit.
-#[inline]
-pub fn hash(bytes: &[u8], seed: u64) -> u64 {
-    const K0: u64 = 0x9E37_79B9_7F4A_7C15;
-    const K1: u64 = 0xD6E8_FEB8_6659_FD93;
-    let len = bytes.len();
-    let h = seed ^ (len as u64).wrapping_mul(K0);
-    let read = |at: usize| {
-        let mut word = [0u8; 8];
-        word.copy_from_slice(&bytes[at..at + 8]);
-        u64::from_le_bytes(word)
-    };
-    if len > 16 {
-        // Sixteen bytes at a time, the last sixteen overlapping the ones before.
-        let mut h = h;
-        let mut at = 0;
-        while at + 16 < len {
-            h = fold(read(at) ^ h, read(at + 8) ^ K1);
-            at += 16;
-        }
-        fold(read(len - 16) ^ h, read(len - 8) ^ K1)
-    } else if len >= 8 {
-        fold(read(0) ^ h, read(len - 8) ^ K1)
-    } else if len >= 4 {
-        let mut half = [0u8; 4];
-        half.copy_from_slice(&bytes[..4]);
-        let low = u64::from(u32::from_le_bytes(half));
-        half.copy_from_slice(&bytes[len - 4..]);
-        let high = u64::from(u32::from_le_bytes(half));
-        fold(low ^ h, high ^ K1)
-    } else if len > 0 {
-        let word =
-            u64::from(bytes[0]) | u64::from(bytes[len / 2]) << 8 | u64::from(bytes[len - 1]) << 16;
-        fold(word ^ h, K1)
-    } else {
-        fold(h, K1)
-    }
-}
-
-/// The product of `a` and `b` folded onto 64 bits: both halves of the 128-bit product, xored.
-#[inline]
-fn fold(a: u64, b: u64) -> u64 {
-    let product = u128::from(a) * u128::from(b);
-    (product as u64) ^ ((product >> 64) as u64)
-}
-
-/// `x * n / 2^64`: a number below `n`, from the high bits of `x`.
-#[inline]
-fn reduce(x: u64, n: usize) -> usize {
-    ((u128::from(x) * n as u128) >> 64) as usize
-}
-
-/// A slot of a perfect hash table: the index of an entry, or the maximum for none.
-pub trait Slot: Copy {
-    /// The index stored, if any.
-    fn index(self) -> Option<usize>;
-}
-
-impl Slot for u16 {
-    #[inline]
-    fn index(self) -> Option<usize> {
-        (self != u16::MAX).then_some(usize::from(self))
-    }
-}
-
-impl Slot for u32 {
-    #[inline]
-    fn index(self) -> Option<usize> {
-        (self != u32::MAX).then_some(self as usize)
-    }
-}
-
-/// Finds the entry named `error_type`: one hash, one displacement, one slot, one string
-/// comparison. `names` are the wire names in declaration order, as `all` is.
-#[inline]
-pub fn phf_lookup<T: Copy, S: Slot>(
-    seed: u64,
-    displacements: &[u64],
-    slots: &[S],
-    names: &[&str],
-    all: &[T],
-    error_type: &str,
-) -> Option<T> {
-    let h = hash(error_type.as_bytes(), seed);
-    let displacement = *displacements.get(reduce(h << 32, displacements.len()))?;
-    let at = reduce(
-        (h ^ displacement).wrapping_mul(0xFF51_AFD7_ED55_8CCD),
-        slots.len(),
-    );
-    let index = slots.get(at)?.index()?;
-    if *names.get(index)? == error_type {
-        all.get(index).copied()
-    } else {
-        None
-    }
-}
-
 /// `Debug` of every set: the variant name, which is the error_type in UpperCamelCase.
 pub fn debug_variant(error_type: &str, f: &mut fmt::Formatter<'_>) -> fmt::Result {
     for word in error_type.split('_') {
@@ -324,8 +226,10 @@ impl<T: ?Sized> ListsNothing for &Listed<T> {
 }
 
 mod integrations;
+mod set;
 
 pub use crate::__stytch_errors_integrations as integrations;
+pub use crate::__stytch_errors_set_impls as set_impls;
 pub use crate::__stytch_errors_utoipa as responses;
 // Empty when no integration with support functions is enabled.
 #[allow(unused_imports)]

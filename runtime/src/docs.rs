@@ -182,7 +182,6 @@ mod tests {
         "Widget is locked.",
         &[],
         &[],
-        r#"{"status_code":409,"request_id":""#,
         r#"","error_type":"widget_locked","error_message":"Widget \"7\" is locked.\tRetry.","error_url":"https://example.com/errors/409#widget_locked"}"#,
     )
     .__deprecated(true);
@@ -196,7 +195,6 @@ mod tests {
         "No widget has the `widget_id`.",
         &["It was deleted.", "Two\nlines."],
         &["Create it."],
-        r#"{"status_code":404,"request_id":""#,
         r#"","error_type":"widget_not_found","error_message":"Widget could not be found.","error_url":"https://example.com/errors/404#widget_not_found"}"#,
     );
 

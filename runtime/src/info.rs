@@ -21,9 +21,6 @@ pub struct ErrorInfo {
     description: &'static str,
     causes: &'static [&'static str],
     troubleshooting: &'static [&'static str],
-    /// The envelope's JSON up to the request id's value, precomputed by the macro:
-    /// `{"status_code":404,"request_id":"`.
-    pub(crate) json_head: &'static str,
     /// The envelope's JSON after the request id's value, precomputed and escaped by the macro:
     /// `","error_type":"…","error_message":"…","error_url":"…"}`.
     pub(crate) json_tail: &'static str,
@@ -45,7 +42,6 @@ impl ErrorInfo {
         description: &'static str,
         causes: &'static [&'static str],
         troubleshooting: &'static [&'static str],
-        json_head: &'static str,
         json_tail: &'static str,
     ) -> Self {
         ErrorInfo {
@@ -58,7 +54,6 @@ impl ErrorInfo {
             description,
             causes,
             troubleshooting,
-            json_head,
             json_tail,
             deprecated: false,
         }

@@ -12,7 +12,6 @@ static INFO: ErrorInfo = ErrorInfo::__new(
     "There is no user with the supplied `owner_id`.",
     &["The owner was deleted."],
     &[],
-    r#"{"status_code":404,"request_id":""#,
     r#"","error_type":"owner_not_found","error_message":"The widget's owner could not be found.","error_url":"https://example.com/docs/errors/404#owner-missing"}"#,
 );
 

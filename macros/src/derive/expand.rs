@@ -419,14 +419,13 @@ fn catalog(model: &Model, private: &TokenStream) -> TokenStream {
                     .filter(|docs| !docs.is_empty())
                     .unwrap_or(&message);
                 let fragment = error_type;
-                let json_head = crate::json::head(*status_code);
                 let json_tail = crate::json::tail(error_type, &message, url);
                 let deprecated = variant.deprecated.then(|| quote!(.__deprecated(true)));
                 statics.push(quote! {
                     #(#cfgs)*
                     static #info: #private::ErrorInfo = #private::ErrorInfo::__new(
                         #status_code, #error_type, #message, #url, #fragment, #title,
-                        #description, &[], &[], #json_head, #json_tail,
+                        #description, &[], &[], #json_tail,
                     )#deprecated;
                 });
                 pushes.push(quote!(#(#cfgs)* errors.push(&#info);));

@@ -36,6 +36,9 @@ pub fn variant_doc(entry: &ModelEntry) -> String {
 
 /// `text` as an inline code span, fenced with more backticks than it contains in a row.
 fn code_span(text: &str) -> String {
+    if !text.contains('`') {
+        return format!("`{text}`");
+    }
     let longest_run = text.split(|c| c != '`').map(str::len).max().unwrap_or(0);
     let fence = "`".repeat(longest_run + 1);
     let pad = if text.starts_with('`') || text.ends_with('`') {

@@ -1,12 +1,21 @@
 //! The code generated for one set: a fieldless enum, and static tables indexed by its
 //! discriminant that every accessor and trait implementation reads.
+//!
+//! What carries the user's spans (the enum, its variants, the wire-name constants) is built as
+//! tokens; the tables and the generated docs, with nothing to point at, are written as Rust
+//! source and lexed by the compiler in one call each. A macro runs unoptimized in a debug
+//! build, where escaping and passing to the compiler one token at a time was most of the cost
+//! of a large set (`benches/compile_time.py`).
 
-use proc_macro2::{Literal, TokenStream};
+use std::fmt::Write as _;
+
+use proc_macro2::{TokenStream, TokenTree};
 use quote::quote;
 
 use super::doc;
+use super::phf;
 use super::valid::Model;
-use crate::{json, phf};
+use crate::json;
 
 pub fn expand(model: &Model) -> TokenStream {
     let set = model.set;
@@ -30,24 +39,28 @@ pub fn expand(model: &Model) -> TokenStream {
         .filter(|attr| attr.path().is_ident("cfg"))
         .collect();
 
-    let variants = model.entries.iter().map(|entry| {
-        let docs = &entry.entry.docs;
-        let deprecated = &entry.entry.deprecated;
-        let generated = doc::variant_doc(entry);
-        let variant = &entry.variant;
-        // The prose is the user's Markdown, not written as rustdoc: bare URLs and inline HTML
-        // in it are fine.
-        quote! {
-            #(#docs)*
-            #deprecated
-            #[doc = #generated]
-            #[allow(rustdoc::bare_urls, rustdoc::invalid_html_tags)]
-            #variant
-        }
-    });
+    let variant_docs = doc_attrs(model.entries.iter().map(doc::variant_doc));
+    let variants = model
+        .entries
+        .iter()
+        .zip(variant_docs)
+        .map(|(entry, generated)| {
+            let docs = &entry.entry.docs;
+            let deprecated = &entry.entry.deprecated;
+            let variant = &entry.variant;
+            quote! {
+                #(#docs)*
+                #deprecated
+                #generated
+                #variant
+            }
+        });
     let enum_item = quote! {
         #(#attrs)*
         #enum_doc
+        // The prose of the entries is the user's Markdown, not written as rustdoc: bare URLs
+        // and inline HTML in it are fine.
+        #[allow(rustdoc::bare_urls, rustdoc::invalid_html_tags)]
         #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
         #vis enum #ident {
             #(#variants,)*
@@ -58,42 +71,21 @@ pub fn expand(model: &Model) -> TokenStream {
         return enum_item;
     }
 
-    let infos = model.entries.iter().map(|entry| {
-        let status_code = entry.status_code;
-        let error_type = &entry.error_type;
-        let message = &entry.message;
-        let url = &entry.url;
-        let fragment = &entry.fragment;
-        let title = &entry.title;
-        let description = &entry.description;
-        let causes = &entry.causes;
-        let troubleshooting = &entry.troubleshooting;
-        let json_head = json::head(status_code);
-        let json_tail = json::tail(error_type, message, url);
-        let deprecated = entry
-            .entry
-            .deprecated
-            .is_some()
-            .then(|| quote!(.__deprecated(true)));
-        quote! {
-            #private::ErrorInfo::__new(
-                #status_code, #error_type, #message, #url, #fragment, #title, #description,
-                &[#(#causes),*], &[#(#troubleshooting),*], #json_head, #json_tail,
-            )#deprecated
-        }
-    });
-    let (lookup_tables, lookup) = lookup(model, &private);
+    let infos = lex(&infos_source(model));
+    let (lookup_tables, lookup) = lookup(model);
     let all = model.entries.iter().map(|entry| &entry.variant);
-    let constants = model.entries.iter().map(|entry| {
+    let constant_docs = doc_attrs(model.entries.iter().map(|entry| {
+        format!(
+            " `{}`: the wire name of `{name}::{}`, checked by the compiler.",
+            entry.error_type, entry.variant
+        )
+    }));
+    let constants = model.entries.iter().zip(constant_docs).map(|(entry, doc)| {
         let constant = &entry.constant;
         let variant = &entry.variant;
-        let doc = format!(
-            " `{}`: the wire name of [`{name}::{variant}`], checked by the compiler.",
-            entry.error_type
-        );
         let deprecated = &entry.entry.deprecated;
         quote! {
-            #[doc = #doc]
+            #doc
             #deprecated
             pub const #constant: Self = Self::#variant;
         }
@@ -106,7 +98,10 @@ pub fn expand(model: &Model) -> TokenStream {
         // A deprecated entry is still listed, looked up and matched on here.
         #[allow(deprecated)]
         const _: () = {
-            static INFOS: [#private::ErrorInfo; #count] = [#(#infos),*];
+            static INFOS: [#private::ErrorInfo; #count] = {
+                use #private::ErrorInfo as I;
+                [#infos]
+            };
             #lookup_tables
 
             // The wire-name constants are lower snake_case, as on the wire.
@@ -117,41 +112,6 @@ pub fn expand(model: &Model) -> TokenStream {
 
                 #(#constants)*
 
-                /// The static metadata of this entry.
-                #[must_use]
-                #[inline]
-                pub const fn info(self) -> &'static #private::ErrorInfo {
-                    &INFOS[self as usize]
-                }
-
-                /// The snake_case wire name, such as `email_not_found`.
-                #[must_use]
-                #[inline]
-                pub const fn error_type(self) -> &'static str {
-                    self.info().error_type()
-                }
-
-                /// The message sent as `error_message`.
-                #[must_use]
-                #[inline]
-                pub const fn error_message(self) -> &'static str {
-                    self.info().error_message()
-                }
-
-                /// The HTTP status.
-                #[must_use]
-                #[inline]
-                pub const fn status_code(self) -> u16 {
-                    self.info().status_code()
-                }
-
-                /// The documentation URL sent as `error_url`.
-                #[must_use]
-                #[inline]
-                pub const fn error_url(self) -> &'static str {
-                    self.info().error_url()
-                }
-
                 /// The entry whose wire name is `error_type`, if there is one.
                 #[must_use]
                 #[inline]
@@ -160,101 +120,20 @@ pub fn expand(model: &Model) -> TokenStream {
                 }
             }
 
-            #[automatically_derived]
-            impl ::core::fmt::Debug for #ident {
-                fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                    #private::debug_variant(self.error_type(), f)
-                }
-            }
-
-            /// The message.
-            #[automatically_derived]
-            impl ::core::fmt::Display for #ident {
-                fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                    f.pad(self.info().error_message())
-                }
-            }
-
-            #[automatically_derived]
-            impl ::core::error::Error for #ident {}
-
-            #[automatically_derived]
-            impl #krate::StytchError for #ident {
-                fn status_code(&self) -> u16 {
-                    self.info().status_code()
-                }
-                fn error_type(&self) -> &str {
-                    self.info().error_type()
-                }
-                fn error_message(&self) -> #private::Cow<'_, str> {
-                    #private::Cow::Borrowed(self.info().error_message())
-                }
-                fn error_url(&self) -> &str {
-                    self.info().error_url()
-                }
-                fn entry_info(&self) -> ::core::option::Option<&'static #private::ErrorInfo> {
-                    ::core::option::Option::Some(self.info())
-                }
-                fn envelope<'a>(&'a self, request_id: &'a str) -> #krate::ErrorEnvelope<'a> {
-                    self.info().envelope(request_id)
-                }
-            }
-
-            #[automatically_derived]
-            impl #krate::ErrorSet for #ident {
-                const NAME: &'static str = #name;
-                const ALL: &'static [Self] = Self::ALL;
-                fn info(self) -> &'static #private::ErrorInfo {
-                    Self::info(self)
-                }
-                fn from_error_type(error_type: &str) -> ::core::option::Option<Self> {
-                    Self::from_error_type(error_type)
-                }
-            }
-
-            #[automatically_derived]
-            impl ::core::str::FromStr for #ident {
-                type Err = #krate::UnknownErrorType;
-                fn from_str(error_type: &str) -> ::core::result::Result<Self, Self::Err> {
-                    #private::from_str(error_type)
-                }
-            }
-
-            /// The wire name, as a string.
-            #[automatically_derived]
-            impl #private::serde::Serialize for #ident {
-                fn serialize<S: #private::serde::Serializer>(
-                    &self,
-                    serializer: S,
-                ) -> ::core::result::Result<S::Ok, S::Error> {
-                    serializer.serialize_str(self.error_type())
-                }
-            }
-
-            /// From the wire name; an unknown name is an error that names it.
-            #[automatically_derived]
-            impl<'de> #private::serde::Deserialize<'de> for #ident {
-                fn deserialize<D: #private::serde::Deserializer<'de>>(
-                    deserializer: D,
-                ) -> ::core::result::Result<Self, D::Error> {
-                    #private::deserialize(deserializer)
-                }
-            }
-
-            // The traits of the integrations enabled in the runtime (axum, actix-web, utoipa).
-            #private::integrations! { set #ident }
+            // Accessors and trait implementations that read `INFOS`: the same for every set.
+            #private::set_impls! { #ident, #name, INFOS }
         };
     }
 }
 
 /// Up to this many entries, `from_error_type` is a `match`, which rustc compiles into a switch
 /// on the length and a comparison or two; beyond, a perfect hash is faster (benches/lookup.rs:
-/// at 41 names the `match` takes 0.6 of the hash's time, at 802 names the hash 0.3 of the
-/// `match`'s) and compiles faster.
+/// at 41 names the `match` and a hand-written one are the same code, at 804 names the hash
+/// takes a fifth of a hand-written `match`'s time).
 const MATCH_LIMIT: usize = 128;
 
-/// The body of `from_error_type`, and the static tables it reads.
-fn lookup(model: &Model, private: &TokenStream) -> (TokenStream, TokenStream) {
+/// The body of `from_error_type`, and the static tables and functions it uses.
+fn lookup(model: &Model) -> (TokenStream, TokenStream) {
     let count = model.entries.len();
     let names: Vec<&str> = model
         .entries
@@ -275,30 +154,111 @@ fn lookup(model: &Model, private: &TokenStream) -> (TokenStream, TokenStream) {
     let seed = table.seed;
     let displacements = &table.displacements;
     let displacement_count = displacements.len();
-    let slot_count = table.slots.len();
-    // Slot indices as small as the set allows: `u16` below 65535 entries.
-    let (slot_type, slots) = if count < usize::from(u16::MAX) {
-        let slots = table
-            .slots
-            .iter()
-            .map(|&slot| Literal::u16_unsuffixed(u16::try_from(slot).unwrap_or(u16::MAX)));
-        (quote!(u16), quote!(#(#slots),*))
-    } else {
-        let slots = table
-            .slots
-            .iter()
-            .map(|&slot| Literal::u32_unsuffixed(slot));
-        (quote!(u32), quote!(#(#slots),*))
-    };
+    let slots = &table.slots;
+    let slot_count = slots.len();
+    let hash = lex(phf::HASH_SOURCE);
     let tables = quote! {
         // The perfect hash of the wire names: a displacement per bucket, per slot the index of
-        // its entry (the maximum for an empty slot), and the names by index.
+        // its entry, and the functions that built the tables.
+        const SEED: u64 = #seed;
         static DISPLACEMENTS: [u64; #displacement_count] = [#(#displacements),*];
-        static SLOTS: [#slot_type; #slot_count] = [#slots];
-        static NAMES: [&str; #count] = [#(#names),*];
+        static SLOTS: [u32; #slot_count] = [#(#slots),*];
+        #hash
     };
     let body = quote! {
-        #private::phf_lookup(#seed, &DISPLACEMENTS, &SLOTS, &NAMES, Self::ALL, error_type)
+        let h = hash(error_type.as_bytes(), SEED);
+        let displacement = DISPLACEMENTS[bucket(h, DISPLACEMENTS.len())];
+        let index = SLOTS[slot(h, displacement, SLOTS.len())] as usize;
+        match INFOS.get(index) {
+            ::core::option::Option::Some(info) if info.error_type() == error_type => {
+                ::core::option::Option::Some(Self::ALL[index])
+            }
+            _ => ::core::option::Option::None,
+        }
     };
     (tables, body)
+}
+
+/// The elements of `INFOS`, `I::__new(…),` per entry (`I` is `ErrorInfo`), as Rust source.
+fn infos_source(model: &Model) -> String {
+    let mut out = String::with_capacity(model.entries.len() * 512);
+    for e in &model.entries {
+        let _ = write!(out, "I::__new({},", e.status_code);
+        let tail = json::tail(&e.error_type, &e.message, &e.url);
+        let texts = [
+            &e.error_type,
+            &e.message,
+            &e.url,
+            &e.fragment,
+            &e.title,
+            &e.description,
+        ];
+        for text in texts {
+            push_str_lit(&mut out, text);
+            out.push(',');
+        }
+        for list in [&e.causes, &e.troubleshooting] {
+            out.push_str("&[");
+            for item in list {
+                push_str_lit(&mut out, item);
+                out.push(',');
+            }
+            out.push_str("],");
+        }
+        push_str_lit(&mut out, &tail);
+        out.push_str(if e.entry.deprecated.is_some() {
+            ").__deprecated(true),"
+        } else {
+            "),"
+        });
+    }
+    out
+}
+
+/// `#[doc = "…"]` of each text, lexed in one call: each attribute is two token trees, `#` and
+/// its bracketed group.
+fn doc_attrs(texts: impl Iterator<Item = String>) -> Vec<TokenStream> {
+    let mut source = String::new();
+    for text in texts {
+        source.push_str("#[doc = ");
+        push_str_lit(&mut source, &text);
+        source.push(']');
+    }
+    let trees: Vec<TokenTree> = lex(&source).into_iter().collect();
+    trees
+        .chunks(2)
+        .map(|attr| attr.iter().cloned().collect())
+        .collect()
+}
+
+/// Writes `value` to `out` as a string literal: a raw one (`r"…"`, `r#"…"#`), which neither
+/// this macro nor the compiler has to escape, unless `value` holds a carriage return, which a
+/// raw string cannot.
+fn push_str_lit(out: &mut String, value: &str) {
+    if value.contains('\r') {
+        let _ = write!(out, "{value:?}");
+        return;
+    }
+    // One `#` more than the longest run of them after a quote, if there is a quote.
+    let hashes = value
+        .split('"')
+        .skip(1)
+        .map(|after| after.bytes().take_while(|&b| b == b'#').count() + 1)
+        .max()
+        .unwrap_or(0);
+    let hashes = "#".repeat(hashes);
+    let _ = write!(out, "r{hashes}\"{value}\"{hashes}");
+}
+
+/// Rust source written by this crate, as tokens: lexed by the compiler's own lexer when the
+/// macro runs in it, by proc-macro2's elsewhere (tests, fuzzing).
+fn lex(source: &str) -> TokenStream {
+    if proc_macro::is_available()
+        && let Ok(tokens) = source.parse::<proc_macro::TokenStream>()
+    {
+        return tokens.into();
+    }
+    source
+        .parse()
+        .unwrap_or_else(|error| panic!("this crate's own source does not lex: {error}"))
 }

@@ -4,6 +4,7 @@ mod ast;
 mod doc;
 mod expand;
 mod parse;
+mod phf;
 mod valid;
 
 use proc_macro2::TokenStream;

@@ -35,13 +35,12 @@ impl ErrorEnvelope<'_> {
     pub fn write_json<W: io::Write>(&self, mut out: W) -> io::Result<()> {
         match &self.repr {
             Repr::Entry { info, request_id } => {
-                // The head ends with the opening quote of the request id, the tail starts
-                // with its closing one: the id is written as a JSON string between them.
-                let head = &info.json_head.as_bytes()[..info.json_head.len() - 1];
-                let tail = &info.json_tail.as_bytes()[1..];
-                out.write_all(head)?;
+                // The tail starts with the closing quote of the request id, which is written
+                // as a JSON string, quotes included, between the head and the tail.
+                let head = Head::of(info.status_code());
+                out.write_all(head.as_bytes())?;
                 write_json_string(&mut out, request_id)?;
-                out.write_all(tail)
+                out.write_all(&info.json_tail.as_bytes()[1..])
             }
             Repr::Fields(fields) => {
                 out.write_all(b"{")?;
@@ -61,6 +60,35 @@ impl ErrorEnvelope<'_> {
                 out.write_all(b"}")
             }
         }
+    }
+}
+
+/// An envelope's JSON up to the request id's value, `{"status_code":404,"request_id":`, built
+/// on the stack for one write.
+struct Head {
+    bytes: [u8; 34],
+    len: usize,
+}
+
+impl Head {
+    fn of(status: u16) -> Head {
+        let mut head = Head {
+            bytes: [0; 34],
+            len: 0,
+        };
+        for part in [
+            br#"{"status_code":"#.as_slice(),
+            Digits::of(status).as_bytes(),
+            br#","request_id":"#.as_slice(),
+        ] {
+            head.bytes[head.len..head.len + part.len()].copy_from_slice(part);
+            head.len += part.len();
+        }
+        head
+    }
+
+    fn as_bytes(&self) -> &[u8] {
+        &self.bytes[..self.len]
     }
 }
 
@@ -96,8 +124,8 @@ impl Digits {
 mod tests {
     use crate::ErrorInfo;
 
-    /// Fragments that differ from what serde writes (spaces after the colons), to tell which
-    /// path wrote the bytes.
+    /// A tail that differs from what serde writes (spaces after the colons), to tell which path
+    /// wrote the bytes.
     static INFO: ErrorInfo = ErrorInfo::__new(
         404,
         "gone",
@@ -108,7 +136,6 @@ mod tests {
         "Gone.",
         &[],
         &[],
-        r#"{"status_code": 404,"request_id":""#,
         r#"","error_type": "gone","error_message": "Gone.","error_url": "https://x.test/404#gone"}"#,
     );
 
@@ -133,7 +160,7 @@ mod tests {
         assert_eq!(
             written(&INFO.envelope("a\"b\\c\u{1}\n")),
             concat!(
-                r#"{"status_code": 404,"request_id":"a\"b\\c\u0001\n","#,
+                r#"{"status_code":404,"request_id":"a\"b\\c\u0001\n","#,
                 r#""error_type": "gone","error_message": "Gone.","error_url": "https://x.test/404#gone"}"#
             )
         );

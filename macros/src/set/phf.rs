@@ -3,77 +3,20 @@
 //!
 //! The scheme is "hash and displace" (as in PTHash): the keys are split into buckets by their
 //! hash; each bucket gets a pilot, chosen so that every key of the bucket lands on a free slot
-//! of the table. The runtime's `__private::phf_lookup` is the other half, and its hash must be
-//! this one, bit for bit: the generated code asserts it at compile time.
+//! of the table. The hash and the placement of a key are written once, in `phf_hash.rs`, which
+//! this module includes to build a table and the expansion carries to look names up in it.
 
-/// The hash of a name, seeded. Mirrors `stytch_errors_runtime::__private::hash`.
-pub fn hash(bytes: &[u8], seed: u64) -> u64 {
-    const K0: u64 = 0x9E37_79B9_7F4A_7C15;
-    const K1: u64 = 0xD6E8_FEB8_6659_FD93;
-    let len = bytes.len();
-    let h = seed ^ (len as u64).wrapping_mul(K0);
-    let read = |at: usize| {
-        let mut word = [0u8; 8];
-        word.copy_from_slice(&bytes[at..at + 8]);
-        u64::from_le_bytes(word)
-    };
-    if len > 16 {
-        // Sixteen bytes at a time, the last sixteen overlapping the ones before.
-        let mut h = h;
-        let mut at = 0;
-        while at + 16 < len {
-            h = fold(read(at) ^ h, read(at + 8) ^ K1);
-            at += 16;
-        }
-        fold(read(len - 16) ^ h, read(len - 8) ^ K1)
-    } else if len >= 8 {
-        fold(read(0) ^ h, read(len - 8) ^ K1)
-    } else if len >= 4 {
-        let mut half = [0u8; 4];
-        half.copy_from_slice(&bytes[..4]);
-        let low = u64::from(u32::from_le_bytes(half));
-        half.copy_from_slice(&bytes[len - 4..]);
-        let high = u64::from(u32::from_le_bytes(half));
-        fold(low ^ h, high ^ K1)
-    } else if len > 0 {
-        let word =
-            u64::from(bytes[0]) | u64::from(bytes[len / 2]) << 8 | u64::from(bytes[len - 1]) << 16;
-        fold(word ^ h, K1)
-    } else {
-        fold(h, K1)
-    }
-}
+include!("phf_hash.rs");
 
-/// The product of `a` and `b` folded onto 64 bits: both halves of the 128-bit product, xored.
-#[inline]
-fn fold(a: u64, b: u64) -> u64 {
-    let product = u128::from(a) * u128::from(b);
-    (product as u64) ^ ((product >> 64) as u64)
-}
-
-/// `x * n / 2^64`: a number below `n`, from the high bits of `x`.
-pub fn reduce(x: u64, n: usize) -> usize {
-    ((u128::from(x) * n as u128) >> 64) as usize
-}
-
-/// The bucket of a key with hash `h`: from its low half, which the slot does not use.
-pub fn bucket(h: u64, buckets: usize) -> usize {
-    reduce(h << 32, buckets)
-}
+/// The text of `phf_hash.rs`, which the expansion carries: the generated `from_error_type`
+/// hashes and places a name with the very functions that built its table.
+pub const HASH_SOURCE: &str = include_str!("phf_hash.rs");
 
 /// The displacement a pilot stands for: what the runtime's table stores.
 pub fn displacement(pilot: u16) -> u64 {
     fold(
         u64::from(pilot) ^ 0x5EED_5EED_5EED_5EED,
         0x9E37_79B9_7F4A_7C15,
-    )
-}
-
-/// Where a key with hash `h` lands, given its bucket's displacement.
-pub fn slot(h: u64, displacement: u64, slots: usize) -> usize {
-    reduce(
-        (h ^ displacement).wrapping_mul(0xFF51_AFD7_ED55_8CCD),
-        slots,
     )
 }
 
