@@ -22,7 +22,9 @@ fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let [set, strategy] = [0, 1].map(|i| args.get(i).map_or("", String::as_str));
     let (queries, lookup): (&[&str], fn(&str) -> bool) = match (set, strategy) {
-        ("41", "hand_match") => (sets::CONSUMER_QUERIES, |q| sets::consumer_match(q).is_some()),
+        ("41", "hand_match") => (sets::CONSUMER_QUERIES, |q| {
+            sets::consumer_match(q).is_some()
+        }),
         ("41", "stytch_errors") => (sets::CONSUMER_QUERIES, |q| sets::consumer_ours(q).is_some()),
         ("41", "none") => (sets::CONSUMER_QUERIES, |q| q.is_empty()),
         ("804", "hand_match") => (sets::REAL_QUERIES, |q| sets::real_match(q).is_some()),
