@@ -1,9 +1,10 @@
-//! A set of the real Stytch error_types: every name is found, in declaration order, and misses
-//! are misses.
+//! A set of the real Stytch error_types (beyond 128 entries `from_error_type` is a perfect hash
+//! rather than a `match`): every name is found, in declaration order, misses are misses, and
+//! every entry writes the bytes serde_json writes.
 
 use std::mem::size_of;
 
-use stytch_errors::ErrorSet;
+use stytch_errors::{ErrorSet, StytchError};
 use stytch_errors_downstream::LargeError;
 
 const NAMES: &str = include_str!("../../fixtures/stytch_error_types.txt");
@@ -64,4 +65,46 @@ fn declaration_order_follows_the_status_groups() {
 fn a_set_of_more_than_256_entries_is_two_bytes() {
     assert_eq!(size_of::<LargeError>(), 2);
     assert_eq!(size_of::<Option<LargeError>>(), 2);
+}
+
+#[test]
+fn nothing_but_a_declared_name_is_found() {
+    let names: Vec<&str> = NAMES.lines().filter(|line| !line.is_empty()).collect();
+    let mut misses = vec![
+        String::new(),
+        "_".to_owned(),
+        "x".repeat(10_000),
+        "é".to_owned(),
+    ];
+    for name in &names {
+        let mut changed = name.as_bytes().to_vec();
+        let last = changed.len() - 1;
+        changed[last] = if changed[last] == b'z' {
+            b'a'
+        } else {
+            changed[last] + 1
+        };
+        misses.push(String::from_utf8(changed).unwrap());
+        misses.push(format!("_{name}"));
+        misses.push(format!("{name}\0"));
+        misses.push(format!("{name}é"));
+    }
+    for miss in misses.iter().filter(|miss| !names.contains(&miss.as_str())) {
+        assert_eq!(LargeError::from_error_type(miss), None, "{miss:?}");
+    }
+}
+
+#[test]
+fn every_entry_writes_the_bytes_serde_json_writes() {
+    for id in ["", "request-id-1", "quote\" backslash\\ newline\n é \u{1}"] {
+        for entry in LargeError::ALL {
+            let envelope = entry.envelope(id);
+            let mut written = Vec::new();
+            envelope.write_json(&mut written).unwrap();
+            assert_eq!(
+                String::from_utf8(written).unwrap(),
+                serde_json::to_string(&envelope).unwrap()
+            );
+        }
+    }
 }
