@@ -12,7 +12,7 @@ include!("phf_hash.rs");
 /// hashes and places a name with the very functions that built its table.
 pub const HASH_SOURCE: &str = include_str!("phf_hash.rs");
 
-/// The displacement a pilot stands for: what the runtime's table stores.
+/// The displacement a pilot stands for: what the generated table stores.
 pub fn displacement(pilot: u16) -> u64 {
     fold(
         u64::from(pilot) ^ 0x5EED_5EED_5EED_5EED,
