@@ -5,5 +5,6 @@
 
 include!(concat!(env!("OUT_DIR"), "/sets.rs"));
 
+pub mod json;
 pub mod parse;
 pub mod service;

@@ -5,6 +5,7 @@ use std::str::FromStr;
 
 use serde::de::DeserializeSeed;
 use serde::de::IgnoredAny;
+use serde_json::de::{SliceRead, StrRead};
 
 use super::ErrorEnvelope;
 use super::de::{Invalid, Raw, RawSeed};
@@ -60,17 +61,31 @@ impl ErrorEnvelope<'static> {
                 Ok(_) => Failure::not_an_object(first.copied()),
             });
         }
-        if let Some(envelope) = super::usual::read(json) {
-            return Ok(envelope);
+        // Valid UTF-8, as nearly every body is, is checked once here rather than string by
+        // string; otherwise serde_json reads the bytes and says where they go wrong.
+        match std::str::from_utf8(json) {
+            Ok(text) => read_object(|| StrRead::new(text), http_status),
+            Err(_) => read_object(|| SliceRead::new(json), http_status),
         }
-        let mut deserializer = serde_json::Deserializer::from_slice(json);
-        let mut raw = Raw::default();
-        RawSeed(&mut raw)
-            .deserialize(&mut deserializer)
-            .and_then(|()| deserializer.end())
-            .map_err(|error| Failure::not_json(&error))?;
-        raw.resolve(http_status).map_err(Failure::invalid)
     }
+}
+
+/// A JSON object to an envelope: the usual body in one pass, any other by the full reading.
+/// `new` starts a reader at the beginning of the body.
+fn read_object<'de, R: serde_json::de::Read<'de>>(
+    new: impl Fn() -> R,
+    http_status: Option<u16>,
+) -> Result<ErrorEnvelope<'static>, Failure> {
+    if let Some(envelope) = super::usual::read(new()) {
+        return Ok(envelope);
+    }
+    let mut deserializer = serde_json::Deserializer::new(new());
+    let mut raw = Raw::default();
+    RawSeed(&mut raw)
+        .deserialize(&mut deserializer)
+        .and_then(|()| deserializer.end())
+        .map_err(|error| Failure::not_json(&error))?;
+    raw.resolve(http_status).map_err(Failure::invalid)
 }
 
 const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";

@@ -6,6 +6,7 @@ use serde::ser::{Serialize, SerializeMap, SerializeStruct, Serializer};
 use super::{ErrorEnvelope, Fields, Repr, Shape, Text};
 
 impl Serialize for ErrorEnvelope<'_> {
+    #[inline]
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         match &self.repr {
             // An entry's envelope: the five fields as a struct of static field names, what

@@ -13,8 +13,8 @@ use super::{ErrorEnvelope, Fields, Shape, Str, Text};
 /// The envelope, if `json` is an object of exactly `status_code` (an HTTP status),
 /// `error_type` and `error_message` (strings), and optionally `request_id` and `error_url`
 /// (strings or `null`), each once, with nothing after it; otherwise `None`.
-pub(super) fn read(json: &[u8]) -> Option<ErrorEnvelope<'static>> {
-    let mut deserializer = serde_json::Deserializer::from_slice(json);
+pub(super) fn read<'de>(json: impl serde_json::de::Read<'de>) -> Option<ErrorEnvelope<'static>> {
+    let mut deserializer = serde_json::Deserializer::new(json);
     let fields = deserializer.deserialize_map(Usual).ok()?;
     deserializer.end().ok()?;
     Some(ErrorEnvelope::from_fields(fields))
@@ -288,7 +288,7 @@ mod tests {
             let usual_form = full.as_ref().is_some_and(|full| {
                 full.shape() == crate::Shape::Stytch && full.extra().is_empty()
             });
-            match read(body.as_bytes()) {
+            match read(serde_json::de::SliceRead::new(body.as_bytes())) {
                 Some(usual) => assert_eq!(Some(&usual), full.as_ref(), "{body}"),
                 None => assert!(
                     !usual_form,
