@@ -29,26 +29,13 @@ impl Fields<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         // The common case, an envelope of the Stytch shape with all five fields and nothing
         // else, as a struct, the same as an entry's.
-        if let (
-            Shape::Stytch,
-            true,
-            Text::Present(request_id),
-            Text::Present(message),
-            Text::Present(url),
-        ) = (
-            self.shape,
-            self.status_in_body,
-            &self.request_id,
-            &self.error_message,
-            &self.error_url,
-        ) && self.extra.is_empty()
-        {
+        if let Some([request_id, message, url]) = self.usual() {
             let mut out = serializer.serialize_struct("ErrorEnvelope", 5)?;
             out.serialize_field("status_code", &self.status_code)?;
-            out.serialize_field("request_id", &**request_id)?;
+            out.serialize_field("request_id", request_id)?;
             out.serialize_field("error_type", &*self.error_type)?;
-            out.serialize_field("error_message", &**message)?;
-            out.serialize_field("error_url", &**url)?;
+            out.serialize_field("error_message", message)?;
+            out.serialize_field("error_url", url)?;
             return out.end();
         }
         let mut out = serializer.serialize_map(Some(self.members().count()))?;
@@ -56,6 +43,27 @@ impl Fields<'_> {
             out.serialize_entry(key, &member)?;
         }
         out.end()
+    }
+
+    /// The request id, error_message and error_url of the usual envelope: the Stytch shape,
+    /// all five fields, the status in the body and nothing else. `None` for any other.
+    pub(super) fn usual(&self) -> Option<[&str; 3]> {
+        match (
+            self.shape,
+            self.status_in_body,
+            &self.request_id,
+            &self.error_message,
+            &self.error_url,
+        ) {
+            (
+                Shape::Stytch,
+                true,
+                Text::Present(request_id),
+                Text::Present(message),
+                Text::Present(url),
+            ) if self.extra.is_empty() => Some([request_id, message, url]),
+            _ => None,
+        }
     }
 
     /// The members of the envelope's JSON object, in wire order: its own fields under the

@@ -1,7 +1,9 @@
 //! `ErrorEnvelope::write_json`: the envelope's JSON written directly. For the envelope of a
-//! static entry, the macro's precomputed fragments are copied around the request id; any other
-//! envelope is written member by member, its strings by the crate's one JSON string writer.
-//! Both give the bytes `Serialize` gives through serde_json.
+//! static entry, the macro's precomputed fragments are copied around the request id; for the
+//! usual envelope of fields (the Stytch shape, its five fields and nothing else), its keys are
+//! written as they are around its values; any other envelope is written member by member. The
+//! strings are written by the crate's one JSON string writer, and all give the bytes
+//! `Serialize` gives through serde_json.
 
 use std::io;
 
@@ -16,7 +18,7 @@ impl ErrorEnvelope<'_> {
     /// [`StytchError::envelope`](crate::StytchError::envelope) or
     /// [`ErrorInfo::envelope`](crate::ErrorInfo::envelope)) and not changed since, whose JSON
     /// was precomputed at compile time, only the request id is escaped; any other is written
-    /// member by member. `out` gets several writes; give it a buffer (a `Vec<u8>`, a
+    /// field by field. `out` gets several writes; give it a buffer (a `Vec<u8>`, a
     /// `BufWriter`) rather than a socket.
     ///
     /// ```
@@ -43,6 +45,18 @@ impl ErrorEnvelope<'_> {
                 out.write_all(&info.json_tail.as_bytes()[1..])
             }
             Repr::Fields(fields) => {
+                // The usual envelope: its keys, which need no escaping, written as they are.
+                if let Some([request_id, message, url]) = fields.usual() {
+                    out.write_all(Head::of(fields.status_code).as_bytes())?;
+                    write_json_string(&mut out, request_id)?;
+                    out.write_all(br#","error_type":"#)?;
+                    write_json_string(&mut out, &fields.error_type)?;
+                    out.write_all(br#","error_message":"#)?;
+                    write_json_string(&mut out, message)?;
+                    out.write_all(br#","error_url":"#)?;
+                    write_json_string(&mut out, url)?;
+                    return out.write_all(b"}");
+                }
                 out.write_all(b"{")?;
                 for (index, (key, member)) in fields.members().enumerate() {
                     if index > 0 {
@@ -173,5 +187,29 @@ mod tests {
         assert!(!written(&changed).contains(": "));
         let extra = INFO.envelope("r").with_extra("k", 1);
         assert_eq!(written(&extra), serde_json::to_string(&extra).unwrap());
+    }
+
+    #[test]
+    fn the_usual_envelope_has_its_keys_written_as_they_are_and_its_values_escaped() {
+        let usual = crate::ErrorEnvelope::new(404, "t\"", "m\n")
+            .with_request_id("r\\")
+            .with_error_url("u");
+        assert_eq!(
+            written(&usual),
+            r#"{"status_code":404,"request_id":"r\\","error_type":"t\"","error_message":"m\n","error_url":"u"}"#
+        );
+        // Not the usual one: without a url, without a request id, in the OAuth2 shape, with
+        // an extra field, parsed without a status. The same bytes as serde's, all of them.
+        let oauth2 = br#"{"error":"invalid_client","error_description":"Bad."}"#;
+        for other in [
+            crate::ErrorEnvelope::new(400, "t", "m").with_request_id("r"),
+            crate::ErrorEnvelope::new(400, "t", "m").with_error_url("u"),
+            usual.clone().with_shape(crate::Shape::OAuth2),
+            usual.clone().with_extra("k", 1),
+            crate::ErrorEnvelope::parse_with_status(oauth2, Some(401)).unwrap(),
+        ] {
+            assert_eq!(written(&other), serde_json::to_string(&other).unwrap());
+            assert_ne!(other, usual);
+        }
     }
 }
