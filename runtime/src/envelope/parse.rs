@@ -239,3 +239,38 @@ impl fmt::Display for Failure {
 }
 
 impl std::error::Error for ParseError {}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::de::{SliceRead, StrRead};
+
+    use super::read_object;
+
+    /// Reading a valid body as text gives what reading its bytes gives: the same envelope, or
+    /// the same failure with the same reason.
+    #[test]
+    fn text_and_bytes_read_alike() {
+        let bodies = [
+            r#"{"status_code":404,"request_id":"r","error_type":"t","error_message":"m","error_url":"u"}"#,
+            r#"{"status_code":404,"error_type":"t\u00e9\n","error_message":"é ✓ 😀","extra":[1,{"a":null}]}"#,
+            r#"{"error":"invalid_grant","error_description":"Bad."}"#,
+            r#"{"status_code":400,"error_type":"t","error_type":"u","error_message":"m"}"#,
+            r#"{"status_code":"400","error_type":"t","error_message":"m"}"#,
+            r#"{"status_code":400,"error_type":"t","error_message":"m","error_details":{"a":1,"a":2}}"#,
+            r#"{"status_code":400,"error_type":"t","error_message":"m"} x"#,
+            r#"{"status_code":400,"error_type":"t","error_message":"m"#,
+            r#"{"status_code":400,"error_type":"\ud800","error_message":"m"}"#,
+            r#"{"status_code":70000,"error_type":"t","error_message":"m"}"#,
+        ];
+        let deep = format!("{}{}", "{\"a\":".repeat(200), "}".repeat(200));
+        for body in bodies.iter().copied().chain([deep.as_str()]) {
+            for status in [None, Some(401)] {
+                assert_eq!(
+                    read_object(|| StrRead::new(body), status),
+                    read_object(|| SliceRead::new(body.as_bytes()), status),
+                    "{body}"
+                );
+            }
+        }
+    }
+}
