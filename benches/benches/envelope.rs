@@ -18,7 +18,8 @@ use std::hint::black_box;
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use stytch_errors::{ApiError, ErrorEnvelope, StytchError};
 use stytch_errors_benches::OursReal;
-use stytch_errors_benches::json::{DerivedEnvelope, FragmentCopier, REQUEST_ID};
+use stytch_errors_benches::REQUEST_ID;
+use stytch_errors_benches::json::{DerivedEnvelope, FragmentCopier};
 use stytch_errors_benches::parse::{DerivedOwned, consumer_bodies};
 
 fn to_json(c: &mut Criterion) {

@@ -16,7 +16,8 @@ use std::hint::black_box;
 
 use stytch_errors::StytchError;
 use stytch_errors_benches::OursReal;
-use stytch_errors_benches::json::{DerivedEnvelope, FragmentCopier, REQUEST_ID};
+use stytch_errors_benches::REQUEST_ID;
+use stytch_errors_benches::json::{DerivedEnvelope, FragmentCopier};
 
 fn main() {
     let writer = std::env::args().nth(1).unwrap_or_default();

@@ -6,9 +6,6 @@ use stytch_errors::StytchError;
 
 use crate::OursReal;
 
-/// The request id of every envelope written.
-pub const REQUEST_ID: &str = "request-id-test-b05c992f-ebdc-489d-a754-c7e70ba13141";
-
 /// What users write today.
 #[derive(Serialize)]
 pub struct DerivedEnvelope<'a> {

@@ -5,6 +5,9 @@
 
 include!(concat!(env!("OUT_DIR"), "/sets.rs"));
 
+/// The request id of every benchmark's requests and envelopes, in Stytch's shape.
+pub const REQUEST_ID: &str = "request-id-test-b05c992f-ebdc-489d-a754-c7e70ba13141";
+
 pub mod json;
 pub mod parse;
 pub mod service;

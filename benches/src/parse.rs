@@ -19,8 +19,10 @@ pub fn consumer_bodies() -> Vec<(u16, Vec<u8>)> {
         .iter()
         .map(|entry| {
             let mut body = Vec::new();
-            let request_id = "request-id-test-b05c992f-ebdc-489d-a754-c7e70ba13141";
-            entry.envelope(request_id).write_json(&mut body).unwrap();
+            entry
+                .envelope(crate::REQUEST_ID)
+                .write_json(&mut body)
+                .unwrap();
             (entry.status_code(), body)
         })
         .collect()

@@ -16,7 +16,7 @@ use stytch_errors::axum::ErrorLayer;
 use stytch_errors::{ConsumerError, StytchError};
 use tower::ServiceExt;
 
-pub const REQUEST_ID: &str = "request-id-test-b05c992f-ebdc-489d-a754-c7e70ba13141";
+use crate::REQUEST_ID;
 
 /// What services write by hand today.
 #[derive(Serialize)]
