@@ -94,7 +94,7 @@ fn outer(c: &mut Criterion) {
         ),
     ];
     for (case, router) in cases {
-        let service = ErrorLayer::new().layer(router);
+        let service = ErrorLayer::new().layer(router.with_state::<()>(()));
         let mut group = c.benchmark_group(format!("service_{case}"));
         let mut index = 0;
         group.bench_function("error_layer_around_router", |b| {

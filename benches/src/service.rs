@@ -84,9 +84,10 @@ pub async fn ours_derived(Path(id): Path<u64>) -> Result<(), WidgetError> {
     Err(WidgetError::WidgetNotFound { id })
 }
 
-/// The four routers: (name, router, what the router answers).
+/// The four routers: (case, answer, router), each made ready to serve as `axum::serve` makes
+/// it (`with_state(())`, which turns every route into a service once, not once per request).
 pub fn routers() -> Vec<(&'static str, &'static str, Router)> {
-    vec![
+    let routers = vec![
         (
             "entry",
             "hand_written",
@@ -111,7 +112,11 @@ pub fn routers() -> Vec<(&'static str, &'static str, Router)> {
                 .route("/{index}", get(ours_derived))
                 .layer(ErrorLayer::new()),
         ),
-    ]
+    ];
+    routers
+        .into_iter()
+        .map(|(case, answer, router)| (case, answer, router.with_state(())))
+        .collect()
 }
 
 /// `GET /{index}` with the request id, as a client sends it.
