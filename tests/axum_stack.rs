@@ -376,6 +376,40 @@ fn trace_layer_inside_sees_the_accepted_id_and_the_hook_maps_http_errors() {
 }
 
 #[test]
+fn the_header_and_the_hook_are_kept_together_in_either_order() {
+    let map = |error: HttpError, _: &str| AppError::Malformed {
+        reason: error.error_type().to_owned(),
+    };
+    let name = HeaderName::from_static("x-correlation-id");
+    let layers = [
+        ErrorLayer::new()
+            .request_id_header(name.clone())
+            .map_http_error(map),
+        ErrorLayer::new()
+            .map_http_error(map)
+            .request_id_header(name.clone()),
+    ];
+    runtime().block_on(async {
+        for layer in layers {
+            let request = build(Method::GET, "/nothing")
+                .header("x-correlation-id", "corr-both")
+                .body(Body::empty())
+                .unwrap();
+            let answer = send(routes().layer(layer), request).await;
+            assert_eq!(answer.status, StatusCode::BAD_REQUEST);
+            assert_eq!(answer.header("x-correlation-id"), Some("corr-both"));
+            let body = answer.json();
+            assert_eq!(body["request_id"], "corr-both");
+            assert_eq!(body["error_type"], "malformed");
+            assert_eq!(
+                body["error_message"],
+                "The request was malformed: route_not_found"
+            );
+        }
+    });
+}
+
+#[test]
 fn without_the_layer_errors_carry_a_generated_id() {
     runtime().block_on(async {
         let answer = send(routes(), get_with_id("/widgets/5", "request-id-unseen")).await;

@@ -3,10 +3,10 @@
 //!
 //! ```sh
 //! cargo build --release --example service_instructions
-//! for answer in entry/hand_written entry/error_layer derived/hand_written derived/error_layer; do
+//! for case in entry derived; do for answer in hand_written hand_written_behind_a_layer error_layer; do
 //!   valgrind --tool=callgrind --callgrind-out-file=/dev/null \
-//!     target/release/examples/service_instructions $answer 2>&1 | grep refs
-//! done
+//!     target/release/examples/service_instructions $case/$answer 2>&1 | grep refs
+//! done; done
 //! ```
 //!
 //! Each answers 4100 requests (every `ConsumerError` entry 100 times), as the bench does.
@@ -18,17 +18,17 @@ use stytch_errors_benches::service::{answer, request, routers};
 
 fn main() {
     let wanted = std::env::args().nth(1).unwrap_or_default();
-    let Some((_, _, router)) = routers()
+    let names: Vec<_> = routers()
         .into_iter()
-        .find(|(case, name, _)| format!("{case}/{name}") == wanted)
-    else {
-        panic!(
-            "unknown answer {wanted:?}: entry/hand_written, entry/error_layer, derived/hand_written or derived/error_layer"
-        );
+        .map(|(case, name, router)| (format!("{case}/{name}"), router))
+        .collect();
+    let Some((_, router)) = names.iter().find(|(name, _)| *name == wanted) else {
+        let known: Vec<_> = names.iter().map(|(name, _)| name.as_str()).collect();
+        panic!("unknown answer {wanted:?}: one of {}", known.join(", "));
     };
     for round in 0..ConsumerError::ALL.len() * 100 {
         drop(black_box(answer(
-            &router,
+            router,
             request(round % ConsumerError::ALL.len()),
         )));
     }

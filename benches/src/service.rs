@@ -15,6 +15,7 @@ use serde::Serialize;
 use stytch_errors::axum::ErrorLayer;
 use stytch_errors::{ConsumerError, StytchError};
 use tower::ServiceExt;
+use tower::util::MapResponseLayer;
 
 use crate::REQUEST_ID;
 
@@ -84,14 +85,34 @@ pub async fn ours_derived(Path(id): Path<u64>) -> Result<(), WidgetError> {
     Err(WidgetError::WidgetNotFound { id })
 }
 
-/// The four routers: (case, answer, router), each made ready to serve as `axum::serve` makes
-/// it (`with_state(())`, which turns every route into a service once, not once per request).
+/// `router` made ready to serve as `axum::serve` makes it: `with_state(())` turns every route
+/// into a service once, instead of once per request as a bare `Router<()>` called directly does.
+pub fn served(router: Router) -> Router {
+    router.with_state(())
+}
+
+/// What a layer that changes nothing leaves of a response: the anchor that shows what
+/// `Router::layer` itself costs, for any layer (it wraps and boxes every route once more).
+fn unchanged(response: Response) -> Response {
+    response
+}
+
+/// The routers, each [`served`]: (case, answer, router), for the cases `entry` and `derived`,
+/// each with the answers `hand_written` (first), `hand_written_behind_a_layer` (the same
+/// handler behind a layer that changes nothing) and `error_layer`.
 pub fn routers() -> Vec<(&'static str, &'static str, Router)> {
     let routers = vec![
         (
             "entry",
             "hand_written",
             Router::new().route("/{index}", get(hand_entry)),
+        ),
+        (
+            "entry",
+            "hand_written_behind_a_layer",
+            Router::new()
+                .route("/{index}", get(hand_entry))
+                .layer(MapResponseLayer::new(unchanged)),
         ),
         (
             "entry",
@@ -107,6 +128,13 @@ pub fn routers() -> Vec<(&'static str, &'static str, Router)> {
         ),
         (
             "derived",
+            "hand_written_behind_a_layer",
+            Router::new()
+                .route("/{index}", get(hand_derived))
+                .layer(MapResponseLayer::new(unchanged)),
+        ),
+        (
+            "derived",
             "error_layer",
             Router::new()
                 .route("/{index}", get(ours_derived))
@@ -115,7 +143,7 @@ pub fn routers() -> Vec<(&'static str, &'static str, Router)> {
     ];
     routers
         .into_iter()
-        .map(|(case, answer, router)| (case, answer, router.with_state(())))
+        .map(|(case, answer, router)| (case, answer, served(router)))
         .collect()
 }
 

@@ -52,7 +52,6 @@ use std::convert::Infallible;
 use std::fmt;
 use std::future::Future;
 use std::pin::Pin;
-use std::sync::Arc;
 use std::task::{Context, Poll, ready};
 
 use axum_core::body::Body;
@@ -214,10 +213,13 @@ impl<S: Sync> FromRequestParts<S> for RequestId {
 /// what it does and does not touch, and where to put it.
 #[derive(Debug, Clone)]
 pub struct ErrorLayer {
-    config: Arc<Config>,
+    config: Config,
 }
 
-#[derive(Debug)]
+/// What the layer was told. Held by value, not shared: cloning it (once per request, for
+/// the response future, and again wherever axum clones the service) copies a header name and
+/// the mapping's pointer, which in the usual case touches no reference count.
+#[derive(Debug, Clone)]
 struct Config {
     header: HeaderName,
     convert: Convert,
@@ -234,23 +236,19 @@ impl ErrorLayer {
     #[must_use]
     pub fn new() -> Self {
         ErrorLayer {
-            config: Arc::new(Config {
+            config: Config {
                 header: HeaderName::from_static(REQUEST_ID_HEADER),
                 convert: Convert::DEFAULT,
-            }),
+            },
         }
     }
 
     /// Takes the request id from the header `name` instead of `x-request-id`, and answers with
     /// it in that header.
     #[must_use]
-    pub fn request_id_header(self, name: HeaderName) -> Self {
-        ErrorLayer {
-            config: Arc::new(Config {
-                header: name,
-                convert: self.config.convert.clone(),
-            }),
-        }
+    pub fn request_id_header(mut self, name: HeaderName) -> Self {
+        self.config.header = name;
+        self
     }
 
     /// Answers the error responses that are not envelopes with the service's own error
@@ -259,17 +257,13 @@ impl ErrorLayer {
     /// response's text, or the entry's message), and returns the error to answer with, whose
     /// status the response takes.
     #[must_use]
-    pub fn map_http_error<E, F>(self, map: F) -> Self
+    pub fn map_http_error<E, F>(mut self, map: F) -> Self
     where
         F: Fn(HttpError, &str) -> E + Send + Sync + 'static,
         E: StytchError,
     {
-        ErrorLayer {
-            config: Arc::new(Config {
-                header: self.config.header.clone(),
-                convert: Convert::mapped(map),
-            }),
-        }
+        self.config.convert = Convert::mapped(map);
+        self
     }
 }
 
@@ -279,7 +273,7 @@ impl<S> Layer<S> for ErrorLayer {
     fn layer(&self, inner: S) -> ErrorService<S> {
         ErrorService {
             inner,
-            config: Arc::clone(&self.config),
+            config: self.config.clone(),
         }
     }
 }
@@ -288,7 +282,7 @@ impl<S> Layer<S> for ErrorLayer {
 #[derive(Debug, Clone)]
 pub struct ErrorService<S> {
     inner: S,
-    config: Arc<Config>,
+    config: Config,
 }
 
 /// The request's id: its one acceptable header value as it is; otherwise the first
@@ -329,7 +323,7 @@ where
         ResponseFuture {
             state: State::Inner { future },
             id,
-            config: Arc::clone(&self.config),
+            config: self.config.clone(),
         }
     }
 }
@@ -340,7 +334,7 @@ pin_project_lite::pin_project! {
         #[pin]
         state: State<F>,
         id: Option<HeaderValue>,
-        config: Arc<Config>,
+        config: Config,
     }
 }
 
@@ -375,7 +369,7 @@ where
                     .get(CONTENT_TYPE)
                     .is_some_and(|value| respond::is_json(value.as_bytes()))
             {
-                let future = Box::pin(convert(response, id, Arc::clone(this.config)));
+                let future = Box::pin(convert(response, id, this.config.clone()));
                 this.state.set(State::Converting { future });
                 continue;
             }
@@ -402,7 +396,7 @@ fn finish(mut response: Response, name: &HeaderName, id: HeaderValue) -> Respons
 
 /// An error response that is not JSON, as an envelope: its text, when it is plain text that
 /// no middleware encoded, becomes the message.
-async fn convert(response: Response, id: HeaderValue, config: Arc<Config>) -> Response {
+async fn convert(response: Response, id: HeaderValue, config: Config) -> Response {
     let (mut parts, body) = response.into_parts();
     let encoded = parts
         .headers
