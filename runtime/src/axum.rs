@@ -216,9 +216,9 @@ pub struct ErrorLayer {
     config: Config,
 }
 
-/// What the layer was told. Held by value, not shared: cloning it (once per request, for
-/// the response future, and again wherever axum clones the service) copies a header name and
-/// the mapping's pointer, which in the usual case touches no reference count.
+/// What the layer was told. Held by value, not shared: it is cloned once per request for the
+/// response future, and again wherever axum clones the service, and with the default header
+/// (or any `HeaderName::from_static`) and no mapping a clone touches no reference count.
 #[derive(Debug, Clone)]
 struct Config {
     header: HeaderName,
