@@ -62,6 +62,14 @@ pub trait StytchError: std::error::Error {
         None
     }
 
+    /// How long the client should wait before sending the request again, when the error says.
+    ///
+    /// A service answers with a `Retry-After` header carrying it, in whole seconds (a fraction of a
+    /// second rounds up). `None`, the default, sends no header.
+    fn retry_after(&self) -> Option<std::time::Duration> {
+        None
+    }
+
     /// The envelope of one response carrying this error, with the request's id.
     ///
     /// Nothing is copied: the envelope borrows the error's data and the request id.
@@ -85,5 +93,8 @@ impl<E: StytchError + ?Sized> StytchError for &E {
     }
     fn entry_info(&self) -> Option<&'static ErrorInfo> {
         (**self).entry_info()
+    }
+    fn retry_after(&self) -> Option<std::time::Duration> {
+        (**self).retry_after()
     }
 }
