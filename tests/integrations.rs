@@ -192,20 +192,20 @@ mod utoipa {
                 .unwrap()
                 .contains("`widget_not_found`, `owner_not_found`")
         );
-        let schema = &not_found["content"]["application/json"]["schema"];
+        let content = &not_found["content"]["application/json"];
         assert_eq!(
-            schema["properties"]["status_code"]["enum"],
-            serde_json::json!([404])
+            content["schema"],
+            serde_json::json!({"$ref": "#/components/schemas/ErrorEnvelope"})
         );
-        let error_type = &schema["properties"]["error_type"];
-        assert_eq!(error_type["type"], "string");
-        assert!(error_type.get("enum").is_none(), "left open");
+        let examples = content["examples"].as_object().unwrap();
+        let names: Vec<&String> = examples.keys().collect();
+        assert_eq!(names, ["owner_not_found", "widget_not_found"]);
         assert_eq!(
-            error_type["examples"],
-            serde_json::json!(["widget_not_found", "owner_not_found"])
+            examples["widget_not_found"]["value"]["error_url"],
+            "https://example.com/docs/errors/404#widget_not_found"
         );
         assert!(
-            !error_type["description"]
+            !not_found["description"]
                 .as_str()
                 .unwrap()
                 .contains("widget_locked")

@@ -53,7 +53,7 @@ use actix_web::dev::{Payload, Service, ServiceRequest, ServiceResponse, Transfor
 use actix_web::http::StatusCode;
 use actix_web::http::header::{
     CONTENT_ENCODING, CONTENT_LENGTH, CONTENT_TYPE, HeaderMap, HeaderName, HeaderValue,
-    TRANSFER_ENCODING,
+    RETRY_AFTER, TRANSFER_ENCODING,
 };
 use actix_web::{FromRequest, HttpRequest, HttpResponse, ResponseError};
 
@@ -79,14 +79,27 @@ pub(crate) fn status_code(status_code: u16) -> StatusCode {
 
 /// The response of an error: what the generated `ResponseError` implementations call.
 pub(crate) fn error_response<E: StytchError + ?Sized>(error: &E) -> HttpResponse {
-    CURRENT.with_borrow(|current| match current.as_ref().map(HeaderValue::to_str) {
-        Some(Ok(request_id)) => response(&error.envelope(request_id), None, true),
-        _ => {
-            let request_id = generated();
-            let envelope = error.envelope(request_id.to_str().unwrap_or_default());
-            response(&envelope, Some(request_id.clone()), false)
-        }
-    })
+    let mut response =
+        CURRENT.with_borrow(|current| match current.as_ref().map(HeaderValue::to_str) {
+            Some(Ok(request_id)) => response(&error.envelope(request_id), None, true),
+            _ => {
+                let request_id = generated();
+                let envelope = error.envelope(request_id.to_str().unwrap_or_default());
+                response(&envelope, Some(request_id.clone()), false)
+            }
+        });
+    if let Some(delay) = error.retry_after() {
+        set_retry_after(response.headers_mut(), delay);
+    }
+    response
+}
+
+/// The `Retry-After` header of an error that says when to retry.
+fn set_retry_after(headers: &mut HeaderMap, delay: std::time::Duration) {
+    // Digits are a valid header value.
+    if let Ok(value) = HeaderValue::try_from(crate::retry::header_value(delay)) {
+        headers.insert(RETRY_AFTER, value);
+    }
 }
 
 /// The envelope as it is, its request id in the header too; one without a request id gets
@@ -493,13 +506,16 @@ fn envelope_response(
     id: HeaderValue,
     config: &Config,
 ) -> HttpResponse<BoxBody> {
-    let envelope = config.convert.envelope(
+    let (envelope, retry_after) = config.convert.envelope(
         head.status().as_u16(),
         text,
         id.to_str().unwrap_or_default(),
     );
     *head.status_mut() = status_code(envelope.status_code());
     let headers = head.headers_mut();
+    if let Some(delay) = retry_after {
+        set_retry_after(headers, delay);
+    }
     for name in [CONTENT_ENCODING, CONTENT_LENGTH, TRANSFER_ENCODING] {
         headers.remove(name);
     }

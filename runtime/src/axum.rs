@@ -57,7 +57,9 @@ use std::task::{Context, Poll, ready};
 use axum_core::body::Body;
 use axum_core::extract::FromRequestParts;
 use axum_core::response::{IntoResponse, Response};
-use http::header::{CONTENT_ENCODING, CONTENT_LENGTH, CONTENT_TYPE, TRANSFER_ENCODING};
+use http::header::{
+    CONTENT_ENCODING, CONTENT_LENGTH, CONTENT_TYPE, RETRY_AFTER, TRANSFER_ENCODING,
+};
 use http::request::Parts;
 use http::{HeaderMap, HeaderName, HeaderValue, Request};
 use tower_layer::Layer;
@@ -80,14 +82,27 @@ fn generated() -> HeaderValue {
 
 /// The response of an error: what the generated `IntoResponse` implementations call.
 pub(crate) fn error_response<E: StytchError + ?Sized>(error: &E) -> Response {
-    CURRENT.with_borrow(|current| match current.as_ref().map(HeaderValue::to_str) {
-        Some(Ok(request_id)) => response(&error.envelope(request_id), None, true),
-        _ => {
-            let request_id = generated();
-            let envelope = error.envelope(request_id.to_str().unwrap_or_default());
-            response(&envelope, Some(request_id.clone()), false)
-        }
-    })
+    let mut response =
+        CURRENT.with_borrow(|current| match current.as_ref().map(HeaderValue::to_str) {
+            Some(Ok(request_id)) => response(&error.envelope(request_id), None, true),
+            _ => {
+                let request_id = generated();
+                let envelope = error.envelope(request_id.to_str().unwrap_or_default());
+                response(&envelope, Some(request_id.clone()), false)
+            }
+        });
+    if let Some(delay) = error.retry_after() {
+        set_retry_after(response.headers_mut(), delay);
+    }
+    response
+}
+
+/// The `Retry-After` header of an error that says when to retry.
+fn set_retry_after(headers: &mut HeaderMap, delay: std::time::Duration) {
+    // Digits are a valid header value.
+    if let Ok(value) = HeaderValue::try_from(crate::retry::header_value(delay)) {
+        headers.insert(RETRY_AFTER, value);
+    }
 }
 
 /// The envelope as it is, its request id in the header too; one without a request id gets
@@ -411,11 +426,14 @@ async fn convert(response: Response, id: HeaderValue, config: Config) -> Respons
     } else {
         None
     };
-    let envelope =
+    let (envelope, retry_after) =
         config
             .convert
             .envelope(parts.status.as_u16(), text, id.to_str().unwrap_or_default());
     parts.status = crate::http::status(envelope.status_code());
+    if let Some(delay) = retry_after {
+        set_retry_after(&mut parts.headers, delay);
+    }
     for name in [CONTENT_ENCODING, CONTENT_LENGTH, TRANSFER_ENCODING] {
         parts.headers.remove(name);
     }

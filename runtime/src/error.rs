@@ -70,6 +70,24 @@ pub trait StytchError: std::error::Error {
         None
     }
 
+    /// The error with a retry hint: a [`WithRetryAfter`](crate::WithRetryAfter) whose
+    /// `retry_after()` is `delay`, such as a 429 that tells the client when to come back.
+    ///
+    /// ```
+    /// use std::time::Duration;
+    ///
+    /// use stytch_errors::{HttpError, StytchError};
+    ///
+    /// let error = HttpError::service_unavailable.with_retry_after(Duration::from_secs(120));
+    /// assert_eq!(error.retry_after(), Some(Duration::from_secs(120)));
+    /// ```
+    fn with_retry_after(self, delay: std::time::Duration) -> crate::WithRetryAfter<Self>
+    where
+        Self: Sized,
+    {
+        crate::WithRetryAfter::new(self, delay)
+    }
+
     /// The envelope of one response carrying this error, with the request's id.
     ///
     /// Nothing is copied: the envelope borrows the error's data and the request id.

@@ -14,6 +14,7 @@ use std::borrow::Cow;
 use std::cell::RefCell;
 use std::sync::Arc;
 use std::thread::LocalKey;
+use std::time::Duration;
 
 use crate::{ErrorEnvelope, HttpError, StytchError};
 
@@ -153,8 +154,9 @@ pub(crate) fn text_message(text: &[u8], truncated: bool) -> Option<String> {
 #[derive(Clone)]
 pub(crate) struct Convert(Option<Arc<MapFn>>);
 
-/// A service's mapping, its result rendered to an owned envelope.
-type MapFn = dyn Fn(HttpError, &str, &str) -> ErrorEnvelope<'static> + Send + Sync;
+/// A service's mapping, its result rendered to an owned envelope and its retry hint.
+type MapFn =
+    dyn Fn(HttpError, &str, &str) -> (ErrorEnvelope<'static>, Option<Duration>) + Send + Sync;
 
 impl Convert {
     pub(crate) const DEFAULT: Convert = Convert(None);
@@ -165,17 +167,20 @@ impl Convert {
         E: StytchError,
     {
         Convert(Some(Arc::new(move |error, message, request_id| {
-            map(error, message).envelope(request_id).into_owned()
+            let error = map(error, message);
+            (error.envelope(request_id).into_owned(), error.retry_after())
         })))
     }
 
-    /// The envelope of an error response of `status` whose text, if any, was `text`.
+    /// The envelope of an error response of `status` whose text, if any, was `text`, and the
+    /// retry hint of the service's error it was mapped to (the response's own `Retry-After`
+    /// header, if any, stands otherwise).
     pub(crate) fn envelope(
         &self,
         status: u16,
         text: Option<String>,
         request_id: &str,
-    ) -> ErrorEnvelope<'static> {
+    ) -> (ErrorEnvelope<'static>, Option<Duration>) {
         let error = HttpError::for_status_or_class(status);
         match &self.0 {
             Some(map) => map(
@@ -188,9 +193,10 @@ impl Convert {
                     Some(text) => Cow::Owned(text),
                     None => Cow::Borrowed(error.error_message()),
                 };
-                ErrorEnvelope::new(status, error.error_type(), message)
+                let envelope = ErrorEnvelope::new(status, error.error_type(), message)
                     .with_request_id(request_id.to_owned())
-                    .with_error_url(error.error_url())
+                    .with_error_url(error.error_url());
+                (envelope, None)
             }
         }
     }

@@ -52,19 +52,6 @@ pub(crate) fn error_type<E: ErrorCatalog>(status: Option<u16>) -> String {
     text
 }
 
-/// The description of a response of `E` with that status.
-#[cfg(feature = "utoipa")]
-pub(crate) fn response<E: ErrorCatalog>(status: u16) -> String {
-    let names = names::<E>(Some(status));
-    let mut text = format!("{} error ({status}): ", E::TYPE_NAME);
-    for (index, name) in names.iter().enumerate() {
-        let separator = if index == 0 { "" } else { ", " };
-        let _ = write!(text, "{separator}`{name}`");
-    }
-    text.push('.');
-    text
-}
-
 pub(crate) const ENVELOPE: &str = "An error response in the Stytch style: its HTTP status, the \
      request's id, the error's snake_case name, a human message and the URL of its documentation.";
 pub(crate) const STATUS_CODE: &str = "The HTTP status of the response.";
@@ -73,3 +60,8 @@ pub(crate) const ERROR_TYPE: &str = "The error's stable snake_case name, such as
      `email_not_found`. Clients match on it; unknown names are to be expected.";
 pub(crate) const ERROR_MESSAGE: &str = "A human-readable message.";
 pub(crate) const ERROR_URL: &str = "The URL of the error's documentation.";
+pub(crate) const ERROR_DETAILS: &str = "Details of the error, such as the fields of a request \
+     that failed validation; present when the error has them.";
+#[cfg(feature = "utoipa")]
+pub(crate) const RETRY_AFTER: &str =
+    "How many seconds to wait before sending the request again, when the error says.";

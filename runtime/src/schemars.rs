@@ -49,6 +49,9 @@ impl JsonSchema for ErrorEnvelope<'_> {
                     "format": "uri",
                     "description": schema_text::ERROR_URL,
                 },
+                "error_details": {
+                    "description": schema_text::ERROR_DETAILS,
+                },
             },
             "required": ["status_code", "error_type", "error_message"],
         })
@@ -88,6 +91,9 @@ pub fn envelope_schema<E: ErrorCatalog>() -> Schema {
                 "type": "string",
                 "format": "uri",
                 "description": schema_text::ERROR_URL,
+            },
+            "error_details": {
+                "description": schema_text::ERROR_DETAILS,
             },
         },
         "required": ["status_code", "request_id", "error_type", "error_message", "error_url"],

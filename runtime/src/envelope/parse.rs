@@ -103,8 +103,9 @@ impl FromStr for ErrorEnvelope<'static> {
 /// body, byte for byte, what kind of failure it was, and why.
 ///
 /// Its `Display` is one line: the reason, then the start of the body, escaped (see
-/// [`ErrorEnvelope`]'s `Display`).
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// [`ErrorEnvelope`]'s `Display`). Its `Debug` shows the body the same way, as text cut at a
+/// bound with its length, never as a list of bytes.
+#[derive(Clone, PartialEq, Eq)]
 pub struct ParseError {
     failure: Failure,
     body: Vec<u8>,
@@ -238,11 +239,44 @@ impl fmt::Display for Failure {
     }
 }
 
+impl fmt::Debug for ParseError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        /// The body as `Display` shows it, inside a `Debug` struct.
+        struct Body<'a>(&'a [u8]);
+        impl fmt::Debug for Body<'_> {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                write!(f, "{}", EscapedBytes(self.0))
+            }
+        }
+        f.debug_struct("ParseError")
+            .field("kind", &self.failure.kind)
+            .field("reason", &Escaped::new(&self.failure.reason).to_string())
+            .field("field", &self.failure.field)
+            .field("status_code", &self.failure.status_code)
+            .field("body", &Body(&self.body))
+            .field("body_len", &self.body.len())
+            .finish()
+    }
+}
+
 impl std::error::Error for ParseError {}
 
 #[cfg(test)]
 mod tests {
     use serde_json::de::{SliceRead, StrRead};
+
+    #[test]
+    fn debug_shows_the_body_as_escaped_text_cut_at_a_bound_with_its_length() {
+        let mut body = b"<html>\x1b[31m\n".to_vec();
+        body.extend(std::iter::repeat_n(b'x', 100_000));
+        let error = crate::ErrorEnvelope::parse(&body).unwrap_err();
+        let debug = format!("{error:?}");
+        assert!(debug.starts_with("ParseError { kind: NotJson, "), "{debug}");
+        assert!(debug.contains("body: `<html>\\u{1b}[31m\\n"), "{debug}");
+        assert!(debug.contains("… (100012 bytes)"), "{debug}");
+        assert!(debug.contains("body_len: 100012"), "{debug}");
+        assert!(!debug.contains('\x1b') && debug.len() < 1_000, "{debug}");
+    }
 
     use super::read_object;
 
