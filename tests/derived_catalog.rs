@@ -198,3 +198,26 @@ fn the_json_schema_of_a_derived_type_lists_its_names() {
         serde_json::json!([409, 410, 404])
     );
 }
+
+/// An entry variant whose entry the transparent field's set lists too.
+#[derive(Debug, StytchError)]
+pub enum Overlapping {
+    #[stytch(entry = ConsumerError::email_not_found)]
+    MissingEmail,
+    #[stytch(transparent)]
+    Stytch(ConsumerError),
+}
+
+#[test]
+fn an_error_type_listed_twice_is_listed_once_where_it_first_appears() {
+    let errors = Overlapping::errors();
+    assert_eq!(errors.len(), ConsumerError::ALL.len());
+    assert_eq!(errors[0].error_type(), "email_not_found");
+    let mut names: Vec<&str> = errors.iter().map(|info| info.error_type()).collect();
+    names.sort_unstable();
+    names.dedup();
+    assert_eq!(names.len(), errors.len(), "no name twice");
+    let page = MarkdownPage::of::<Overlapping>().to_string();
+    assert_eq!(page.matches("\n## email_not_found\n").count(), 1);
+    assert_eq!(page.matches("\n## ").count(), ConsumerError::ALL.len());
+}

@@ -185,7 +185,7 @@ const SET: &str = r#"
                 causes: ["The owner was deleted after the widget was created."],
                 troubleshooting: ["Reassign the widget, then retry."],
                 fragment: "owner-missing",
-                url: "https://example.com/{error_type}",
+                url: "https://example.com/{error_type}#{fragment}",
             },
         }
         409 {

@@ -174,6 +174,14 @@ impl AsSource for dyn std::error::Error + Send + Sync + 'static {
     }
 }
 
+/// The listing of a derived type: each error_type once, where it is first listed (an entry
+/// variant's entry that a transparent field's set lists again appears once).
+pub fn listed_once(mut errors: Vec<&'static ErrorInfo>) -> Vec<&'static ErrorInfo> {
+    let mut seen = std::collections::HashSet::with_capacity(errors.len());
+    errors.retain(|info| seen.insert(info.error_type()));
+    errors
+}
+
 /// `FromStr` of every set.
 pub fn from_str<E: ErrorSet>(error_type: &str) -> Result<E, UnknownErrorType> {
     E::from_error_type(error_type).ok_or_else(|| UnknownErrorType::new::<E>(error_type))

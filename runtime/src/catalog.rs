@@ -39,7 +39,8 @@ pub trait ErrorCatalog {
     /// whose message is the type's own `Display`, its title), with its doc comment as the
     /// description; a transparent variant lists the errors of its field's type, when that type
     /// lists its own (nothing otherwise). Variants under a `cfg` that does not hold are left
-    /// out.
+    /// out. Each error_type is listed once, where it first appears: an entry variant whose
+    /// entry a transparent field's set lists too gives one item.
     fn errors() -> Vec<&'static ErrorInfo>;
 }
 

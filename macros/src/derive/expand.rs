@@ -449,7 +449,7 @@ fn catalog(model: &Model, private: &TokenStream) -> TokenStream {
             #[allow(unused_mut)]
             let mut errors = #private::Vec::new();
             #(#pushes)*
-            errors
+            #private::listed_once(errors)
         }
     };
     let (impl_generics, ty_generics, where_clause) = input.generics.split_for_impl();

@@ -196,15 +196,30 @@ impl<'a> Checker<'a, '_> {
         let troubleshooting = list(&details.troubleshooting, rules::STEP);
         let fragment = self.fragment(entry, status_code, &error_type);
         let render = |template: &Template| template.render(status_code, &error_type, &fragment);
-        let url = match &details.url {
-            Some(lit) => template(lit, cx).as_ref().map(render),
+        let own_template = details.url.as_ref().and_then(|lit| template(lit, cx));
+        let used_template = match &details.url {
+            Some(_) => own_template.as_ref(),
             None => {
                 if self.set.options.url.is_none() {
                     self.without_url.push(error_type.clone());
                 }
-                self.set_url.as_ref().map(render)
+                self.set_url.as_ref()
             }
         };
+        // A declared fragment matters only through `{fragment}`: without it, the docs page
+        // would anchor the entry where its `error_url` does not point.
+        if let (Some(lit), Some(false)) = (
+            &details.fragment,
+            used_template.map(Template::uses_fragment),
+        ) {
+            let whose = if details.url.is_some() {
+                "the entry's `url`"
+            } else {
+                "the set's URL template"
+            };
+            cx.error_spanned_by(lit, format!("`fragment` is only shown through `{{fragment}}` in the URL, and {whose} for `{error_type}` has none: use `{{fragment}}` in the template, or remove `fragment`"));
+        }
+        let url = used_template.map(render);
         // The wire-name constant: the error_type itself, raw when it is a keyword (`r#type`).
         let constant = if names::is_keyword(&error_type) {
             Ident::new_raw
