@@ -92,9 +92,9 @@ mod consumer;
 pub use b2b::B2bError;
 pub use consumer::ConsumerError;
 pub use stytch_errors_runtime::{
-    ApiError, ErrorCatalog, ErrorEnvelope, ErrorInfo, ErrorSet, HttpError, MAX_REQUEST_ID_LEN,
-    ParseError, ParseErrorKind, RetryAfter, Shape, StytchError, Typed, UnknownErrorType,
-    WithRetryAfter, docs, generate_request_id, is_acceptable_request_id,
+    ApiError, ErrorCatalog, ErrorEnvelope, ErrorInfo, ErrorSet, HasKind, HttpError,
+    MAX_REQUEST_ID_LEN, ParseError, ParseErrorKind, RetryAfter, Shape, StytchError, Typed,
+    UnknownErrorType, WithRetryAfter, docs, generate_request_id, is_acceptable_request_id,
 };
 
 #[cfg(feature = "actix-web")]

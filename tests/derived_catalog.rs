@@ -221,3 +221,45 @@ fn an_error_type_listed_twice_is_listed_once_where_it_first_appears() {
     assert_eq!(page.matches("\n## email_not_found\n").count(), 1);
     assert_eq!(page.matches("\n## ").count(), ConsumerError::ALL.len());
 }
+
+/// An entry variant with its own message: the entry's status, error_type and URL, sent with
+/// the variant's message.
+#[derive(Debug, StytchError)]
+pub enum Reworded {
+    #[stytch(entry = ConsumerError::email_not_found, message = "No account has the email \"{email}\".")]
+    MissingEmail { email: String },
+}
+
+#[test]
+fn an_entry_variant_with_its_own_message_is_listed_with_the_template_it_sends() {
+    let errors = Reworded::errors();
+    assert_eq!(errors.len(), 1);
+    let (info, entry) = (errors[0], ConsumerError::email_not_found.info());
+    assert_eq!(
+        info.error_message(),
+        "No account has the email \"{email}\"."
+    );
+    assert_eq!(
+        (info.status_code(), info.error_type(), info.error_url()),
+        (entry.status_code(), entry.error_type(), entry.error_url())
+    );
+    // Its envelope written by the fast path is the serde path's JSON, the template escaped.
+    let envelope = info.envelope("req-9");
+    let mut written = Vec::new();
+    envelope.write_json(&mut written).unwrap();
+    assert_eq!(
+        serde_json::from_slice::<serde_json::Value>(&written).unwrap(),
+        serde_json::to_value(&envelope).unwrap()
+    );
+    assert_eq!(
+        serde_json::from_slice::<serde_json::Value>(&written).unwrap()["error_message"],
+        "No account has the email \"{email}\"."
+    );
+    let sent = Reworded::MissingEmail {
+        email: "a@b.test".into(),
+    };
+    assert_eq!(
+        sent.error_message(),
+        "No account has the email \"a@b.test\"."
+    );
+}

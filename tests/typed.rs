@@ -1,7 +1,9 @@
 //! The typed view of parsed envelopes, against the built-in catalogs: every entry comes back
 //! from the wire as itself, and an error_type a set does not declare comes back verbatim.
 
-use stytch_errors::{B2bError, ConsumerError, ErrorEnvelope, ErrorSet, Shape, Typed};
+use stytch_errors::{
+    B2bError, ConsumerError, ErrorEnvelope, ErrorSet, HasKind, Shape, StytchError, Typed,
+};
 
 fn parse(body: &str) -> ErrorEnvelope<'static> {
     ErrorEnvelope::parse(body.as_bytes()).unwrap_or_else(|error| panic!("{error}"))
@@ -87,4 +89,18 @@ fn the_known_entry_is_found_whatever_status_and_message_came_with_it() {
     // The envelope keeps what the server sent.
     assert_eq!(envelope.status_code(), 500);
     assert_eq!(envelope.error_message(), "Something else.");
+}
+
+/// A value typed by its kind: for a set, the kind is the set, and each entry is its own kind.
+fn typed_by_kind<E: HasKind + StytchError>(error: &E) -> bool {
+    let body = serde_json::to_string(&error.envelope("request-id-2")).unwrap();
+    parse(&body).typed::<E::Kind>() == Typed::Known(error.kind())
+}
+
+#[test]
+fn a_set_entry_is_typed_as_its_own_kind() {
+    for &entry in ConsumerError::ALL {
+        assert_eq!(entry.kind(), entry);
+        assert!(typed_by_kind(&entry), "{entry:?}");
+    }
 }

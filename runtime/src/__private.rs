@@ -103,6 +103,65 @@ const fn str_cmp(a: &str, b: &str) -> i32 {
     }
 }
 
+/// The lengths of the two parts of an entry's JSON tail around its message: up to the opening
+/// quote of `error_message`'s value, and from the closing quote on. The message is escaped, so
+/// the first `","error_url":"` after it ends it.
+pub const fn tail_around_message(tail: &str) -> (usize, usize) {
+    const OPEN: &[u8] = b"\",\"error_message\":\"";
+    const CLOSE: &[u8] = b"\",\"error_url\":\"";
+    let bytes = tail.as_bytes();
+    let head = find(bytes, OPEN, 0) + OPEN.len();
+    (head, bytes.len() - find(bytes, CLOSE, head))
+}
+
+/// The first index at or after `from` where `needle` starts in `haystack`.
+const fn find(haystack: &[u8], needle: &[u8], from: usize) -> usize {
+    let mut i = from;
+    while i + needle.len() <= haystack.len() {
+        let mut j = 0;
+        while j < needle.len() && haystack[i + j] == needle[j] {
+            j += 1;
+        }
+        if j == needle.len() {
+            return i;
+        }
+        i += 1;
+    }
+    panic!("an entry's JSON tail has an error_message and an error_url")
+}
+
+/// `tail` with its message replaced by `escaped`, into `N` bytes
+/// (`N` = the two parts of [`tail_around_message`] plus `escaped`'s length).
+pub const fn splice_message<const N: usize>(tail: &str, escaped: &str) -> [u8; N] {
+    let (head, rest) = tail_around_message(tail);
+    let (tail, escaped) = (tail.as_bytes(), escaped.as_bytes());
+    let mut out = [0; N];
+    let mut i = 0;
+    while i < head {
+        out[i] = tail[i];
+        i += 1;
+    }
+    let mut j = 0;
+    while j < escaped.len() {
+        out[head + j] = escaped[j];
+        j += 1;
+    }
+    let mut k = 0;
+    while k < rest {
+        out[head + j + k] = tail[tail.len() - rest + k];
+        k += 1;
+    }
+    out
+}
+
+/// The text of bytes that `splice_message` put together from text.
+pub const fn utf8(bytes: &'static [u8]) -> &'static str {
+    match core::str::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(_) => panic!("spliced from text"),
+    }
+}
+
 /// The envelope of an error, as `StytchError::envelope` builds it unless a type says otherwise:
 /// an error that is a static entry, as it is, answers with the entry's envelope, whose JSON
 /// `write_json` copies from precomputed fragments.

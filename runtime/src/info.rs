@@ -59,6 +59,24 @@ impl ErrorInfo {
         }
     }
 
+    /// This entry with another message: `error_message` is `message`, and `json_tail` (the tail
+    /// with `escaped`, the message escaped by the macro, in place of the entry's). Called by the
+    /// generated code of a derived variant that overrides its entry's message; not part of the
+    /// public API.
+    #[doc(hidden)]
+    #[must_use]
+    pub const fn __with_message(mut self, message: &'static str, json_tail: &'static str) -> Self {
+        self.error_message = message;
+        self.json_tail = json_tail;
+        self
+    }
+
+    /// The precomputed JSON tail, for the generated code that splices another message into it.
+    #[doc(hidden)]
+    pub const fn __json_tail(&self) -> &'static str {
+        self.json_tail
+    }
+
     /// Marks the entry deprecated or not. Called by the generated code; not part of the public
     /// API.
     #[doc(hidden)]

@@ -430,6 +430,22 @@ fn catalog(model: &Model, private: &TokenStream) -> TokenStream {
                 });
                 pushes.push(quote!(#(#cfgs)* errors.push(&#info);));
             }
+            // Listed with the template it sends, in place of its entry's message.
+            Source::Entry { .. } if variant.message.is_some() => {
+                let (entry, info) = (entry_const(i), format_ident!("INFO_{}", i));
+                let message = variant.message.as_ref().map(|(lit, _)| lit.value());
+                let escaped = message.as_deref().map(crate::json::escape);
+                statics.push(quote! {
+                    #(#cfgs)*
+                    static #info: #private::ErrorInfo = {
+                        const AROUND: (usize, usize) = #private::tail_around_message(#entry.__json_tail());
+                        const TAIL: [u8; AROUND.0 + #escaped.len() + AROUND.1] =
+                            #private::splice_message(#entry.__json_tail(), #escaped);
+                        #entry.__with_message(#message, #private::utf8(&TAIL))
+                    };
+                });
+                pushes.push(quote!(#(#cfgs)* errors.push(&#info);));
+            }
             Source::Entry { .. } => {
                 let entry = entry_const(i);
                 pushes.push(quote!(#(#cfgs)* errors.push(#entry);));

@@ -100,6 +100,14 @@ macro_rules! __stytch_errors_set_impls {
         }
 
         #[automatically_derived]
+        impl $crate::HasKind for $ty {
+            type Kind = Self;
+            fn kind(&self) -> Self {
+                *self
+            }
+        }
+
+        #[automatically_derived]
         impl ::core::str::FromStr for $ty {
             type Err = $crate::UnknownErrorType;
             fn from_str(error_type: &str) -> ::core::result::Result<Self, Self::Err> {
