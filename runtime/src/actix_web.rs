@@ -57,6 +57,10 @@ use actix_web::http::header::{
 };
 use actix_web::{FromRequest, HttpRequest, HttpResponse, ResponseError};
 
+mod docs;
+
+pub use docs::DocsService;
+
 use crate::respond::{self, Convert, MAX_TEXT, REQUEST_ID_HEADER};
 use crate::{ErrorEnvelope, HttpError, StytchError, generate_request_id, is_acceptable_request_id};
 

@@ -65,6 +65,10 @@ use http::{HeaderMap, HeaderName, HeaderValue, Request};
 use tower_layer::Layer;
 use tower_service::Service;
 
+mod docs;
+
+pub use docs::DocsService;
+
 use crate::respond::{self, Convert, MAX_TEXT, REQUEST_ID_HEADER};
 use crate::{ErrorEnvelope, HttpError, StytchError, generate_request_id, is_acceptable_request_id};
 

@@ -1,12 +1,9 @@
-//! Documentation pages rendered from a declared set: the shape of Stytch's error pages, in
-//! Markdown.
+//! `MarkdownPage`: the errors of a type as one Markdown page.
 
 use std::fmt;
 
+use super::{EXAMPLE_REQUEST_ID, json_example};
 use crate::{ErrorCatalog, ErrorInfo};
-
-/// The request id of the JSON examples unless another is given: the one on Stytch's own pages.
-const EXAMPLE_REQUEST_ID: &str = "request-id-test-b05c992f-ebdc-489d-a754-c7e70ba13141";
 
 /// A Markdown page documenting errors, one section per entry in declaration order, in the shape
 /// of Stytch's error pages: a heading with the `error_type`, the status and title, the
@@ -138,13 +135,7 @@ fn entry(f: &mut fmt::Formatter<'_>, info: &ErrorInfo, request_id: &str) -> fmt:
     )?;
     list(f, "Common causes", info.causes())?;
     list(f, "Troubleshooting", info.troubleshooting())?;
-    f.write_str("\n```json\n{\n")?;
-    writeln!(f, "  \"status_code\": {},", info.status_code())?;
-    json_field(f, "request_id", request_id, true)?;
-    json_field(f, "error_type", info.error_type(), true)?;
-    json_field(f, "error_message", info.error_message(), true)?;
-    json_field(f, "error_url", info.error_url(), false)?;
-    f.write_str("}\n```\n")
+    write!(f, "\n```json\n{}```\n", json_example(info, request_id))
 }
 
 fn list(f: &mut fmt::Formatter<'_>, heading: &str, items: &[&str]) -> fmt::Result {
@@ -157,14 +148,6 @@ fn list(f: &mut fmt::Formatter<'_>, heading: &str, items: &[&str]) -> fmt::Resul
         writeln!(f, "- {}", item.replace('\n', "\n  "))?;
     }
     Ok(())
-}
-
-fn json_field(f: &mut fmt::Formatter<'_>, key: &str, value: &str, comma: bool) -> fmt::Result {
-    // The crate's one JSON string writer, so that the example is what the envelope sends.
-    let mut quoted = Vec::with_capacity(value.len() + 2);
-    crate::text::write_json_string(&mut quoted, value).map_err(|_| fmt::Error)?;
-    let quoted = std::str::from_utf8(&quoted).map_err(|_| fmt::Error)?;
-    writeln!(f, "  \"{key}\": {quoted}{}", if comma { "," } else { "" })
 }
 
 #[cfg(test)]
