@@ -312,7 +312,7 @@ h2{font:600 1.25rem/1.3 ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;mar
 h2 a{color:inherit;text-decoration:none}
 h3{font-size:1rem;margin:1rem 0 .25rem}
 a{color:var(--link)}
-nav ul{columns:16rem;padding:0;list-style:none;font-size:.9rem}
+nav ul{columns:20rem;padding:0;list-style:none;font-size:.9rem}
 section{border-top:1px solid var(--line);padding:1.5rem 1rem;margin:0 -1rem;scroll-margin-top:.5rem}
 section:target{background:var(--mark)}
 .status{background:var(--status);color:var(--bg);border-radius:4px;padding:.05rem .4rem;font-weight:600}
