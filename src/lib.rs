@@ -64,7 +64,8 @@
 //! when a response is not one of the service's own errors.
 //!
 //! [`docs::MarkdownPage`] renders a set as a documentation page in the shape of Stytch's, from
-//! the declaration alone.
+//! the declaration alone; [`docs::HtmlPages`] renders the HTML pages its `error_url`s name, a
+//! section at each URL's fragment, which `axum::DocsService` and `actix_web::DocsService` serve.
 //!
 //! # Features
 //!
@@ -73,8 +74,8 @@
 //! | feature | what it adds |
 //! | --- | --- |
 //! | `http` | `StytchError::http_status`, `ErrorInfo::http_status` and `ErrorEnvelope::http_status`, as `http::StatusCode` |
-//! | `axum` | axum's `IntoResponse` for every set, derived type, [`ErrorEnvelope`] and `Box<dyn StytchError + Send + Sync>`; `axum::ErrorLayer`, which makes every error response an envelope with the request's id, and the `axum::RequestId` extractor (axum-core only) |
-//! | `actix-web` | actix-web's `ResponseError` for the same; the `actix_web::ErrorEnvelopes` middleware and the `actix_web::RequestId` extractor |
+//! | `axum` | axum's `IntoResponse` for every set, derived type, [`ErrorEnvelope`] and `Box<dyn StytchError + Send + Sync>`; `axum::ErrorLayer`, which makes every error response an envelope with the request's id, the `axum::RequestId` extractor and `axum::DocsService`, the HTML docs pages at their URLs' paths (axum-core only) |
+//! | `actix-web` | actix-web's `ResponseError` for the same; the `actix_web::ErrorEnvelopes` middleware, the `actix_web::RequestId` extractor and `actix_web::DocsService` |
 //! | `utoipa` | `ToSchema` for [`ErrorEnvelope`], `IntoResponses` for every set, `utoipa::envelope_schema` |
 //! | `schemars` | `JsonSchema` for [`ErrorEnvelope`], `schemars::envelope_schema` |
 //! | `tracing` | one event per error response from the layer and the middleware; `tracing::event`, `tracing::envelope_event` and `tracing::record`: `error_type`, `status_code` and `request_id` as fields |
