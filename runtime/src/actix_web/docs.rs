@@ -64,7 +64,6 @@ impl DocsService {
             Answer::Page {
                 served,
                 not_modified,
-                head: _,
             } => (served, not_modified),
             Answer::NotFound => return HttpError::route_not_found.error_response(),
             Answer::MethodNotAllowed => {

@@ -8,7 +8,7 @@ use std::task::{Context, Poll};
 use axum_core::body::Body;
 use axum_core::response::Response;
 use http::header::{ALLOW, CACHE_CONTROL, CONTENT_LENGTH, CONTENT_TYPE, ETAG, IF_NONE_MATCH};
-use http::{HeaderValue, Request, StatusCode};
+use http::{HeaderValue, Method, Request, StatusCode};
 use tower_service::Service;
 
 use crate::HttpError;
@@ -62,12 +62,11 @@ impl DocsService {
             request.uri().path(),
             if_none_match,
         );
-        let (served, not_modified, head) = match answer {
+        let (served, not_modified) = match answer {
             Answer::Page {
                 served,
                 not_modified,
-                head,
-            } => (served, not_modified, head),
+            } => (served, not_modified),
             Answer::NotFound => return super::error_response(&HttpError::route_not_found),
             Answer::MethodNotAllowed => {
                 let mut response = super::error_response(&HttpError::method_not_allowed);
@@ -76,7 +75,8 @@ impl DocsService {
                 return response;
             }
         };
-        let body = if not_modified || head {
+        // The length of the page, and no body, to `HEAD`.
+        let body = if not_modified || request.method() == Method::HEAD {
             Body::empty()
         } else {
             Body::from(served.body.clone())

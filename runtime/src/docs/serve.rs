@@ -32,11 +32,11 @@ pub(crate) struct Served {
 
 /// The answer to a request.
 pub(crate) enum Answer<'a> {
-    /// The page: its body unless `not_modified` (the client's copy is current) or `head`.
+    /// The page (to `GET` or `HEAD`): its body unless `not_modified`, the client's copy being
+    /// current.
     Page {
         served: &'a Served,
         not_modified: bool,
-        head: bool,
     },
     /// No page at this path.
     NotFound,
@@ -71,8 +71,7 @@ impl Site {
         let Some(served) = self.pages.get(path) else {
             return Answer::NotFound;
         };
-        let head = method == "HEAD";
-        if method != "GET" && !head {
+        if method != "GET" && method != "HEAD" {
             return Answer::MethodNotAllowed;
         }
         let not_modified = if_none_match
@@ -81,7 +80,6 @@ impl Site {
         Answer::Page {
             served,
             not_modified,
-            head,
         }
     }
 }
