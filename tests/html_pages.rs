@@ -92,7 +92,11 @@ fn check_section(api: &str, seed: &SeedEntry, id: &str, section: &str) {
     let url = seed.json_str("error_url");
     assert_eq!(Some(id), url.split_once('#').map(|(_, f)| f), "{api}: id");
     let heading = inner(section, "<h2>", "</h2>").expect("a heading");
-    assert_eq!(text(heading), error_type, "{api}: heading");
+    assert_eq!(text(heading), seed.heading, "{api}: heading");
+    assert_eq!(
+        seed.heading, error_type,
+        "{api}: the seed's heading is its error_type"
+    );
     let status = inner(section, "<span class=\"status\">", "</span>").unwrap();
     assert_eq!(status, seed.badge_status.to_string(), "{api} {error_type}");
     let title = inner(section, "<strong class=\"title\">", "</strong>").unwrap();
@@ -330,4 +334,41 @@ fn pages_are_complete_documents_with_their_own_style_and_stable_tags() {
         "{etag}"
     );
     assert_ne!(etag, other[0].etag());
+}
+
+/// A type whose template has no `{status}`: one page for all its errors.
+#[derive(Debug, stytch_errors::StytchError)]
+#[stytch(url = "https://single.example/errors#{error_type}")]
+enum OnePageError {
+    #[stytch(status = 404, message = "Gizmo {0} could not be found.")]
+    GizmoNotFound(u64),
+    #[stytch(status = 409, message = "Gizmo is busy.")]
+    GizmoBusy,
+    #[stytch(
+        status = 410,
+        message = "Gizmo is gone.",
+        url = "https://single.example/retired#gone"
+    )]
+    GizmoGone,
+}
+
+#[test]
+fn a_template_without_status_gives_one_page_and_an_own_url_its_own() {
+    let pages = HtmlPages::of::<OnePageError>().render();
+    let layout: Vec<(&str, &str, &[&str])> = pages
+        .iter()
+        .map(|p| (p.path(), p.title(), p.fragments()))
+        .collect();
+    assert_eq!(
+        layout,
+        [
+            ("/errors", "Errors", &["gizmo_not_found", "gizmo_busy"][..]),
+            ("/retired", "410 errors", &["gone"][..]),
+        ]
+    );
+    assert!(
+        pages[0]
+            .html()
+            .contains("Message: <code>Gizmo {0} could not be found.</code>")
+    );
 }

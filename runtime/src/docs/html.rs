@@ -180,12 +180,13 @@ fn split_url(info: &'static ErrorInfo) -> (String, &'static str) {
         Some((url, _)) => (url, info.fragment()),
         None => (url, info.fragment()),
     };
-    let after_scheme = url.split_once("://").map_or(url, |(_, rest)| rest);
-    let path = after_scheme
-        .find('/')
-        .map_or("", |start| &after_scheme[start..]);
-    let path = path.split('?').next().unwrap_or_default();
-    (normalize(path), fragment)
+    (page_path(url), fragment)
+}
+
+/// The path of a URL without its fragment, dot segments resolved: `/` when it has none.
+fn page_path(url: &str) -> String {
+    let after_origin = &url[origin(url).len()..];
+    normalize(after_origin.split('?').next().unwrap_or_default())
 }
 
 /// A path with its `.` and `..` segments resolved, as a browser resolves them before asking.
@@ -400,7 +401,7 @@ fn render_section(out: &mut String, section: &Section) {
 
 #[cfg(test)]
 mod tests {
-    use super::{escape, normalize, origin, prose};
+    use super::{escape, normalize, origin, page_path, prose};
 
     fn rendered(text: &str) -> String {
         let mut out = String::new();
@@ -449,6 +450,12 @@ mod tests {
         assert_eq!(normalize("/a/.."), "/");
         assert_eq!(normalize(""), "/");
         assert_eq!(origin("https://stytch.com/docs#x"), "https://stytch.com");
+        assert_eq!(
+            page_path("https://stytch.com/docs/errors/404"),
+            "/docs/errors/404"
+        );
+        assert_eq!(page_path("https://example.com:8080/a/./b?q=/c"), "/a/b");
+        assert_eq!(page_path("https://example.com?next=/elsewhere"), "/");
         assert_eq!(origin("http://127.0.0.1:80"), "http://127.0.0.1:80");
     }
 }
