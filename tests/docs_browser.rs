@@ -43,7 +43,8 @@ fn local(error_url: &str) -> &str {
 
 /// The test's own page: it loads every URL in a same-origin frame of its own, one after the
 /// other, and writes one line per URL with what it found: whether the document's `:target` is
-/// the section whose `id` is the fragment, and whether that section shows the message. A
+/// the section whose `id` is the fragment, whether that section shows the message, and whether
+/// the frame scrolled to it (the section in view). A
 /// hostile text that ran would set `top.__pwned`, which the last line reports.
 fn harness() -> String {
     let mut checks = Vec::new();
@@ -77,6 +78,8 @@ function verdict(frame, check) {{
   if (target !== page.getElementById(check.fragment)) return "FAIL :target is not #" + check.fragment;
   if (target.tagName !== "SECTION") return "FAIL :target is a " + target.tagName;
   if (!target.textContent.includes(check.message)) return "FAIL message not shown";
+  const box = target.getBoundingClientRect();
+  if (box.top >= frame.contentWindow.innerHeight || box.bottom <= 0) return "FAIL section not in view";
   return "ok";
 }}
 function next() {{
@@ -87,6 +90,8 @@ function next() {{
   }}
   const check = checks[index++];
   const frame = document.createElement("iframe");
+  frame.width = 1000;
+  frame.height = 700;
   frame.onload = () => {{
     let found;
     try {{ found = verdict(frame, check); }} catch (error) {{ found = "FAIL " + error; }}
