@@ -36,7 +36,10 @@ use crate::docs::serve::{self, Answer, Site};
 /// and `304 Not Modified` when the request's `If-None-Match` names its tag. Any other path
 /// is answered with the 404 envelope of [`HttpError::route_not_found`], any other method on a
 /// page's path with the 405 of [`HttpError::method_not_allowed`] and an `allow` header, so
-/// the service can be a router's fallback.
+/// the service can be a router's fallback. A router with a fallback of its own routes each
+/// page's path to it instead (`route_service(page.path(), docs.clone())` for each page of
+/// [`HtmlPages::render`]). It matches the request's whole path: mount it where the paths are
+/// not cut (not under `nest_service`).
 #[derive(Debug, Clone)]
 pub struct DocsService {
     site: Arc<Site>,

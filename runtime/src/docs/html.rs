@@ -40,7 +40,7 @@ use crate::{ErrorCatalog, ErrorInfo};
 /// against the host of the error's URL, where the prose was written for); anything else
 /// shows as written. Each page carries its own small stylesheet, readable in light and dark
 /// mode, and no script.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct HtmlPages {
     entries: Vec<&'static ErrorInfo>,
 }
