@@ -178,3 +178,20 @@ fn the_static_export_and_the_served_pages_are_byte_identical() {
         );
     }
 }
+
+#[test]
+fn axum_routes_each_page_to_the_service_beside_a_fallback_of_its_own() {
+    let docs = stytch_errors::axum::DocsService::new(pages());
+    let mut app = Router::new().fallback(|| async { "the app's own fallback" });
+    for page in pages().render() {
+        app = app.route_service(page.path(), docs.clone());
+    }
+    let address = serve_axum(app);
+    for page in pages().render() {
+        let got = request(address, "GET", page.path(), &[]);
+        assert_eq!(got.status, 200);
+        assert_eq!(got.body, page.html().as_bytes());
+    }
+    let other = request(address, "GET", "/docs/b2b/api/errors/409", &[]);
+    assert_eq!(other.body, b"the app's own fallback");
+}
