@@ -151,12 +151,18 @@ fn actix_web_serves_each_page_at_its_path() {
 fn the_static_export_and_the_served_pages_are_byte_identical() {
     let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("docs-export");
     let _ = std::fs::remove_dir_all(&dir);
-    let status = Command::new(example_path("docs"))
+    let output = Command::new(example_path("docs"))
         .arg("--html")
         .arg(&dir)
-        .status()
+        .output()
         .expect("the docs example runs");
-    assert!(status.success());
+    assert!(output.status.success());
+    let written = String::from_utf8(output.stdout).unwrap();
+    assert_eq!(
+        written.lines().count(),
+        2,
+        "one line per page written:\n{written}"
+    );
     let servers = [("axum", axum_server()), ("actix-web", actix_server())];
     let rendered = pages().render();
     assert_eq!(rendered.len(), 2);
