@@ -32,10 +32,14 @@ impl<'a> DerivedEnvelope<'a> {
     }
 }
 
-/// The limit: an entry's JSON around the request id, precomputed, and an escaper for the id.
+/// The limit: the fastest correct copier of an entry's JSON. The bytes before and after the
+/// request id's value are precomputed per entry (the head ends with the id's opening quote, the
+/// tail starts with its closing one), the id is checked for what JSON escapes without a branch
+/// per byte, and the buffer grows once for the three copies. An id that needs escaping (never
+/// the case in this benchmark) goes through serde_json.
 pub struct FragmentCopier {
-    head: &'static str,
-    tail: &'static str,
+    head: &'static [u8],
+    tail: &'static [u8],
 }
 
 impl FragmentCopier {
@@ -43,23 +47,27 @@ impl FragmentCopier {
         let json = serde_json::to_string(&entry.envelope("\u{0}")).unwrap();
         let (head, tail) = json.split_once("\\u0000").unwrap();
         FragmentCopier {
-            head: String::leak(head.to_owned()),
-            tail: String::leak(tail.to_owned()),
+            head: Vec::leak(head.as_bytes().to_vec()),
+            tail: Vec::leak(tail.as_bytes().to_vec()),
         }
     }
 
     #[inline]
     pub fn write(&self, out: &mut Vec<u8>, request_id: &str) {
-        out.extend_from_slice(self.head.as_bytes());
-        if request_id
-            .bytes()
-            .all(|b| b >= 0x20 && b != b'"' && b != b'\\')
-        {
-            out.extend_from_slice(request_id.as_bytes());
-        } else {
+        let id = request_id.as_bytes();
+        let escapes = id
+            .iter()
+            .fold(false, |any, &b| any | (b < 0x20) | (b == b'"') | (b == b'\\'));
+        if escapes {
             let quoted = serde_json::to_string(request_id).unwrap();
+            out.extend_from_slice(self.head);
             out.extend_from_slice(&quoted.as_bytes()[1..quoted.len() - 1]);
+            out.extend_from_slice(self.tail);
+            return;
         }
-        out.extend_from_slice(self.tail.as_bytes());
+        out.reserve(self.head.len() + id.len() + self.tail.len());
+        out.extend_from_slice(self.head);
+        out.extend_from_slice(id);
+        out.extend_from_slice(self.tail);
     }
 }

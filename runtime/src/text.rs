@@ -127,24 +127,26 @@ pub(crate) fn write_json_string<W: io::Write>(out: &mut W, text: &str) -> io::Re
 }
 
 /// Whether `bytes` holds a control character, a quote or a backslash: what a JSON string
-/// escapes. Eight bytes at a time, each word checked with the usual bit tricks: a byte is
-/// below 0x20, or equal to a given byte, exactly when the subtraction borrows into its top bit.
-fn needs_json_escape(bytes: &[u8]) -> bool {
+/// escapes. Eight bytes at a time, each word checked with the usual bit tricks (a byte is
+/// below 0x20, or equal to a given byte, exactly when the subtraction borrows into its top
+/// bit), the answers of all words and of the last bytes gathered without a branch, for a
+/// request id or a message, which are short and rarely hold anything to escape.
+#[inline]
+pub(crate) fn needs_json_escape(bytes: &[u8]) -> bool {
     const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
     const TOPS: u64 = u64::from_ne_bytes([0x80; 8]);
     let below = |word: u64, n: u8| word.wrapping_sub(ONES * u64::from(n)) & !word & TOPS;
     let equal = |word: u64, byte: u8| below(word ^ (ONES * u64::from(byte)), 1);
     let mut words = bytes.chunks_exact(8);
+    let mut found = 0;
     for chunk in &mut words {
         let word = u64::from_ne_bytes(chunk.try_into().expect("eight bytes"));
-        if below(word, 0x20) | equal(word, b'"') | equal(word, b'\\') != 0 {
-            return true;
-        }
+        found |= below(word, 0x20) | equal(word, b'"') | equal(word, b'\\');
     }
-    words
-        .remainder()
-        .iter()
-        .any(|&byte| byte < 0x20 || byte == b'"' || byte == b'\\')
+    let rest = words.remainder().iter().fold(false, |found, &byte| {
+        found | (byte < 0x20) | (byte == b'"') | (byte == b'\\')
+    });
+    found != 0 || rest
 }
 
 #[cfg(test)]

@@ -9,7 +9,7 @@ use std::io;
 
 use super::ser::Member;
 use super::{ErrorEnvelope, Repr};
-use crate::text::write_json_string;
+use crate::text::{needs_json_escape, write_json_string};
 
 impl ErrorEnvelope<'_> {
     /// Writes the envelope as JSON to `out`: the same bytes as
@@ -37,12 +37,20 @@ impl ErrorEnvelope<'_> {
     pub fn write_json<W: io::Write>(&self, mut out: W) -> io::Result<()> {
         match &self.repr {
             Repr::Entry { info, request_id } => {
-                // The tail starts with the closing quote of the request id, which is written
-                // as a JSON string, quotes included, between the head and the tail.
-                let head = Head::of(info.status_code());
-                out.write_all(head.as_bytes())?;
+                // The tail starts with the closing quote of the request id. An id with nothing
+                // to escape (nearly all) is copied between a head that ends with its opening
+                // quote and the tail: three copies.
+                let tail = info.json_tail.as_bytes();
+                if let Some(head) = QuotedHead::of(info.status_code())
+                    && !needs_json_escape(request_id.as_bytes())
+                {
+                    out.write_all(&head.0)?;
+                    out.write_all(request_id.as_bytes())?;
+                    return out.write_all(tail);
+                }
+                out.write_all(Head::of(info.status_code()).as_bytes())?;
                 write_json_string(&mut out, request_id)?;
-                out.write_all(&info.json_tail.as_bytes()[1..])
+                out.write_all(&tail[1..])
             }
             Repr::Fields(fields) => {
                 // The usual envelope: its keys, which need no escaping, written as they are.
@@ -74,6 +82,27 @@ impl ErrorEnvelope<'_> {
                 out.write_all(b"}")
             }
         }
+    }
+}
+
+/// An envelope's JSON up to the request id's first byte, `{"status_code":404,"request_id":"`,
+/// for a status of three digits (every declared one): a constant with the digits put in.
+struct QuotedHead([u8; 33]);
+
+impl QuotedHead {
+    const TEMPLATE: &[u8; 33] = br#"{"status_code":000,"request_id":""#;
+
+    #[inline]
+    fn of(status: u16) -> Option<QuotedHead> {
+        if !(100..=999).contains(&status) {
+            return None;
+        }
+        let mut head = QuotedHead(*Self::TEMPLATE);
+        // Each a digit, below 10: the casts keep them whole.
+        head.0[15] = b'0' + (status / 100) as u8;
+        head.0[16] = b'0' + (status / 10 % 10) as u8;
+        head.0[17] = b'0' + (status % 10) as u8;
+        Some(head)
     }
 }
 
@@ -157,6 +186,20 @@ mod tests {
         let mut out = Vec::new();
         envelope.write_json(&mut out).unwrap();
         String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn the_quoted_head_is_the_head_and_a_quote_for_every_three_digit_status() {
+        for status in 0..=u16::MAX {
+            let quoted = super::QuotedHead::of(status);
+            if (100..=999).contains(&status) {
+                let mut head = super::Head::of(status).as_bytes().to_vec();
+                head.push(b'"');
+                assert_eq!(quoted.map(|head| head.0.to_vec()), Some(head));
+            } else {
+                assert!(quoted.is_none(), "{status}");
+            }
+        }
     }
 
     #[test]
