@@ -55,9 +55,9 @@ impl FragmentCopier {
     #[inline]
     pub fn write(&self, out: &mut Vec<u8>, request_id: &str) {
         let id = request_id.as_bytes();
-        let escapes = id
-            .iter()
-            .fold(false, |any, &b| any | (b < 0x20) | (b == b'"') | (b == b'\\'));
+        let escapes = id.iter().fold(false, |any, &b| {
+            any | (b < 0x20) | (b == b'"') | (b == b'\\')
+        });
         if escapes {
             let quoted = serde_json::to_string(request_id).unwrap();
             out.extend_from_slice(self.head);
