@@ -12,7 +12,11 @@ use crate::names;
 /// The options of a type: a set's, and a derived enum's.
 pub const TYPE_KEYS: &[&str] = &["url", "crate"];
 
-/// The keys of a derived variant; a derived struct takes them and `crate`.
+/// The keys of a derived type that the type alone takes (a derived struct also takes the
+/// variant keys).
+pub const DERIVE_TYPE_KEYS: &[&str] = &["url", "crate", "kind"];
+
+/// The keys of a derived variant; a derived struct takes them, `crate` and `kind`.
 pub const VARIANT_KEYS: &[&str] = &[
     "status",
     "error_type",
@@ -35,9 +39,10 @@ pub enum Place {
 impl Place {
     fn keys(self) -> Vec<&'static str> {
         match self {
-            Place::Set | Place::Enum => TYPE_KEYS.to_vec(),
+            Place::Set => TYPE_KEYS.to_vec(),
+            Place::Enum => DERIVE_TYPE_KEYS.to_vec(),
             Place::Variant => VARIANT_KEYS.to_vec(),
-            Place::Struct => [VARIANT_KEYS, &["crate"]].concat(),
+            Place::Struct => [VARIANT_KEYS, &["crate", "kind"]].concat(),
         }
     }
 
@@ -71,6 +76,8 @@ pub struct Attrs {
     pub entry: Option<Path>,
     pub transparent: Option<Ident>,
     pub krate: Option<Path>,
+    /// `kind = Name` or `kind = false`: the kind enum's name, or none.
+    pub kind: Option<KindName>,
     /// The keys read, in order.
     pub given: Vec<Ident>,
     /// An attribute could not be read whole: a missing key may be what was misspelled, and is
@@ -78,6 +85,14 @@ pub struct Attrs {
     pub broken: bool,
     /// Every name written in the attributes, read or not.
     mentioned: Vec<String>,
+}
+
+/// The value of `kind = ...`.
+pub enum KindName {
+    /// `kind = Name`.
+    Named(Ident),
+    /// `kind = false`.
+    Off,
 }
 
 impl Attrs {
@@ -133,20 +148,24 @@ fn parse_key(input: ParseStream, place: Place, out: &mut Attrs, cx: &Ctxt) -> sy
     let name = key.to_string();
     let keys = place.keys();
     if !keys.contains(&name.as_str()) {
-        let misplaced =
-            place != Place::Set && (name == "crate" || VARIANT_KEYS.contains(&name.as_str()));
+        let misplaced = place != Place::Set
+            && (DERIVE_TYPE_KEYS.contains(&name.as_str()) || VARIANT_KEYS.contains(&name.as_str()));
         let message = match (misplaced, place) {
             (false, _) => {
                 let at = format!("in `#[stytch(...)]` {}", place.describe());
                 unknown(what, &name, at.trim_end(), &keys)
             }
             (true, Place::Variant) => {
-                "`crate` goes on the enum, not on a variant: `#[stytch(crate = my_errors)]`"
-                    .to_owned()
+                let example = if name == "crate" {
+                    "crate = my_errors"
+                } else {
+                    "kind = AppErrorKind"
+                };
+                format!("`{name}` goes on the enum, not on a variant: `#[stytch({example})]`")
             }
             (true, _) => format!(
                 "`{name}` goes on each variant, not on the enum; on the enum, `#[stytch(...)]` takes {}",
-                names::list(TYPE_KEYS)
+                names::list(DERIVE_TYPE_KEYS)
             ),
         };
         return Err(syn::Error::new(key.span(), message));
@@ -179,6 +198,7 @@ fn parse_key(input: ParseStream, place: Place, out: &mut Attrs, cx: &Ctxt) -> sy
                 "\"https://example.com/docs/errors/{status}#{error_type}\"",
             ),
             "fragment" => ("a string", "\"widget-missing\""),
+            "kind" => ("a name, or `false`", "AppErrorKind"),
             "entry" => (
                 "a path to an entry of a set",
                 "ConsumerError::email_not_found",
@@ -199,6 +219,17 @@ fn parse_key(input: ParseStream, place: Place, out: &mut Attrs, cx: &Ctxt) -> sy
                 &mut out.entry,
                 input.call(Path::parse_mod_style).map_err(usage)?,
             ),
+            "kind" => {
+                let kind = match input.parse::<Option<syn::LitBool>>()? {
+                    Some(lit) if !lit.value => KindName::Off,
+                    Some(lit) => {
+                        let message = "`kind = true` is what a type without `kind` gets: write `kind = Name` to rename its kind enum, `kind = false` to have none";
+                        return Err(syn::Error::new(lit.span, message));
+                    }
+                    None => KindName::Named(input.parse().map_err(usage)?),
+                };
+                first(&mut out.kind, kind);
+            }
             // `crate = path`, or `crate = "path"` as serde writes it.
             "crate" => {
                 let path = match input.parse::<Option<LitStr>>()? {

@@ -85,7 +85,7 @@ const fn sift_down(names: &mut [(usize, &str)], mut root: usize, end: usize) {
 }
 
 /// `a` against `b`, byte by byte: negative, zero or positive.
-const fn str_cmp(a: &str, b: &str) -> i32 {
+pub(crate) const fn str_cmp(a: &str, b: &str) -> i32 {
     let (a, b) = (a.as_bytes(), b.as_bytes());
     let mut i = 0;
     while i < a.len() && i < b.len() {
@@ -233,12 +233,21 @@ impl AsSource for dyn std::error::Error + Send + Sync + 'static {
     }
 }
 
-/// The listing of a derived type: each error_type once, where it is first listed (an entry
-/// variant's entry that a transparent field's set lists again appears once).
-pub fn listed_once(mut errors: Vec<&'static ErrorInfo>) -> Vec<&'static ErrorInfo> {
+/// The listing of a derived type: each error_type once, the type's own variant's where it has
+/// one (`own` is true for those), otherwise the first transparent field's that lists it; in the
+/// order listed. The same rule as the kind enum's, which `listing` applies at compile time.
+pub fn listed_once(errors: Vec<(bool, &'static ErrorInfo)>) -> Vec<&'static ErrorInfo> {
+    let own: std::collections::HashSet<&str> = (errors.iter())
+        .filter(|(own, _)| *own)
+        .map(|(_, info)| info.error_type())
+        .collect();
     let mut seen = std::collections::HashSet::with_capacity(errors.len());
-    errors.retain(|info| seen.insert(info.error_type()));
-    errors
+    (errors.into_iter())
+        .filter(|&(is_own, info)| {
+            (is_own || !own.contains(info.error_type())) && seen.insert(info.error_type())
+        })
+        .map(|(_, info)| info)
+        .collect()
 }
 
 /// `FromStr` of every set.
@@ -272,29 +281,33 @@ pub struct Listed<T: ?Sized>(pub std::marker::PhantomData<T>);
 
 /// The errors of a transparent field's type that lists them.
 pub trait ListsItsOwn {
-    /// Adds the type's errors to `errors`.
-    fn list_into(&self, errors: &mut Vec<&'static ErrorInfo>);
+    /// Adds the type's errors to `errors`, each marked as not the deriving type's own.
+    fn list_into(&self, errors: &mut Vec<(bool, &'static ErrorInfo)>);
 }
 
 impl<T: crate::ErrorCatalog + ?Sized> ListsItsOwn for Listed<T> {
-    fn list_into(&self, errors: &mut Vec<&'static ErrorInfo>) {
-        errors.extend(T::errors());
+    fn list_into(&self, errors: &mut Vec<(bool, &'static ErrorInfo)>) {
+        errors.extend(T::errors().into_iter().map(|info| (false, info)));
     }
 }
 
 /// A transparent field's type that does not list its errors: nothing to add.
 pub trait ListsNothing {
     /// Adds nothing.
-    fn list_into(&self, errors: &mut Vec<&'static ErrorInfo>);
+    fn list_into(&self, errors: &mut Vec<(bool, &'static ErrorInfo)>);
 }
 
 impl<T: ?Sized> ListsNothing for &Listed<T> {
-    fn list_into(&self, _: &mut Vec<&'static ErrorInfo>) {}
+    fn list_into(&self, _: &mut Vec<(bool, &'static ErrorInfo)>) {}
 }
 
 mod integrations;
+mod kind;
 mod set;
 
+pub use kind::*;
+
+pub use crate::__stytch_errors_entry_impls as entry_impls;
 pub use crate::__stytch_errors_integrations as integrations;
 pub use crate::__stytch_errors_set_impls as set_impls;
 pub use crate::__stytch_errors_utoipa as responses;

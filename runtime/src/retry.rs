@@ -4,7 +4,7 @@ use std::borrow::Cow;
 use std::fmt;
 use std::time::Duration;
 
-use crate::{ErrorInfo, StytchError};
+use crate::{ErrorCatalog, ErrorInfo, HasKind, StytchError};
 
 /// An error with a retry hint: everything of `E`, and [`retry_after`](StytchError::retry_after)
 /// the given delay, which the service integrations send as the response's `Retry-After` header
@@ -74,6 +74,24 @@ impl<E: StytchError> StytchError for WithRetryAfter<E> {
     }
     fn retry_after(&self) -> Option<Duration> {
         Some(self.delay)
+    }
+}
+
+/// The error's kind: the hint is not part of it.
+impl<E: HasKind> HasKind for WithRetryAfter<E> {
+    type Kind = E::Kind;
+
+    fn kind(&self) -> E::Kind {
+        self.error.kind()
+    }
+}
+
+/// The error's listing.
+impl<E: ErrorCatalog> ErrorCatalog for WithRetryAfter<E> {
+    const TYPE_NAME: &'static str = E::TYPE_NAME;
+
+    fn errors() -> Vec<&'static ErrorInfo> {
+        E::errors()
     }
 }
 

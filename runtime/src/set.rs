@@ -7,8 +7,9 @@ use std::hash::Hash;
 use crate::text::Escaped;
 use crate::{ErrorInfo, StytchError, suggest};
 
-/// A closed set of errors declared with `stytch_errors!`: a fieldless enum whose entries each
-/// carry static [`ErrorInfo`].
+/// A closed set of errors: an enum declared with `stytch_errors!`, or the kind enum that
+/// `#[derive(StytchError)]` generates beside a type. Each entry carries static [`ErrorInfo`],
+/// and each error_type is one entry. Implemented by the macros only.
 ///
 /// Generic code uses it to enumerate a set, to look names up, and to read metadata:
 ///
@@ -27,6 +28,11 @@ pub trait ErrorSet:
 
     /// Every entry, in declaration order.
     const ALL: &'static [Self];
+
+    /// The metadata of every entry, in the order of [`ALL`](Self::ALL), for the code the macros
+    /// generate to read at compile time. Written by the macros; not part of the public API.
+    #[doc(hidden)]
+    const __INFOS: &'static [&'static ErrorInfo];
 
     /// The static metadata of this entry.
     fn info(self) -> &'static ErrorInfo;

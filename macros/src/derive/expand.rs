@@ -38,6 +38,7 @@ pub fn expand(model: &Model) -> TokenStream {
         });
     let distinct = distinct_error_types(model, &private);
     let catalog = catalog(model, &private);
+    let (kind_enum, kind_impls) = super::kind::expand(model, &private);
 
     // A transparent field is called through `StytchError`, whose bound the impl carries: a
     // field of another type gets one error, on its type.
@@ -149,6 +150,8 @@ pub fn expand(model: &Model) -> TokenStream {
     let integration_bounds = integration_where.map(|clause| &clause.predicates);
 
     quote! {
+        #kind_enum
+
         const _: () = {
             #(#entries)*
             #distinct
@@ -168,6 +171,7 @@ pub fn expand(model: &Model) -> TokenStream {
 
             #display
             #catalog
+            #kind_impls
 
             #private::integrations! {
                 derive [#integration_generics] #ident #integration_ty_generics [#integration_bounds]
@@ -289,7 +293,7 @@ type Arm = (Vec<Member>, TokenStream);
 /// The `match` of a method: an arm per variant, each under the variant's `cfg`. The fallback
 /// of an input with errors is `unreachable!()`: the impls are there, and nothing is read of the
 /// values that were not valid.
-fn arms(model: &Model, method: impl Fn(usize, &VariantModel) -> Arm) -> TokenStream {
+pub(super) fn arms(model: &Model, method: impl Fn(usize, &VariantModel) -> Arm) -> TokenStream {
     if model.fallback {
         return quote!(::core::unreachable!());
     }
@@ -313,7 +317,7 @@ fn arms(model: &Model, method: impl Fn(usize, &VariantModel) -> Arm) -> TokenStr
 }
 
 /// An arm that binds `member`, and its body, given the binding.
-fn bind(member: &Member, body: impl FnOnce(Ident) -> TokenStream) -> Arm {
+pub(super) fn bind(member: &Member, body: impl FnOnce(Ident) -> TokenStream) -> Arm {
     (vec![member.clone()], body(member.binding()))
 }
 
@@ -428,7 +432,7 @@ fn catalog(model: &Model, private: &TokenStream) -> TokenStream {
                         #description, &[], &[], #json_tail,
                     )#deprecated;
                 });
-                pushes.push(quote!(#(#cfgs)* errors.push(&#info);));
+                pushes.push(quote!(#(#cfgs)* errors.push((true, &#info));));
             }
             // Listed with the template it sends, in place of its entry's message.
             Source::Entry { .. } if variant.message.is_some() => {
@@ -444,11 +448,11 @@ fn catalog(model: &Model, private: &TokenStream) -> TokenStream {
                         #entry.__with_message(#message, #private::utf8(&TAIL))
                     };
                 });
-                pushes.push(quote!(#(#cfgs)* errors.push(&#info);));
+                pushes.push(quote!(#(#cfgs)* errors.push((true, &#info));));
             }
             Source::Entry { .. } => {
                 let entry = entry_const(i);
-                pushes.push(quote!(#(#cfgs)* errors.push(#entry);));
+                pushes.push(quote!(#(#cfgs)* errors.push((true, #entry));));
             }
             Source::Transparent { ty, .. } => pushes.push(quote! {
                 #(#cfgs)*
@@ -484,12 +488,12 @@ fn catalog(model: &Model, private: &TokenStream) -> TokenStream {
     }
 }
 
-fn entry_const(index: usize) -> Ident {
+pub(super) fn entry_const(index: usize) -> Ident {
     format_ident!("ENTRY_{}", index)
 }
 
 /// `tokens` with every span set to `span`, so that an error about them lands there.
-fn respan(tokens: &TokenStream, span: Span) -> TokenStream {
+pub(super) fn respan(tokens: &TokenStream, span: Span) -> TokenStream {
     let respan = |mut token: TokenTree| {
         if let TokenTree::Group(group) = &token {
             token =

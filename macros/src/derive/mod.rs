@@ -2,6 +2,7 @@
 //! and `Error` when the attributes give the messages).
 
 mod expand;
+mod kind;
 mod message;
 mod valid;
 

@@ -10,7 +10,7 @@ use syn::ext::IdentExt;
 use syn::{Attribute, Data, DeriveInput, Fields, Ident, LitStr, Path, Type};
 
 use super::message::{self, FieldList, Member, Message};
-use crate::attr::{self, Attrs, Place};
+use crate::attr::{self, Attrs, KindName, Place};
 use crate::ctxt::Ctxt;
 use crate::names;
 use crate::rules::{self, ERROR_TYPE_RULE, MAX_ERROR_TYPE_LEN, check_prose, check_status};
@@ -24,6 +24,8 @@ pub struct Model<'a> {
     pub variants: Vec<VariantModel<'a>>,
     /// Whether the derive writes the messages, and so implements `Display` and `Error`.
     pub owns_display: bool,
+    /// The name of the kind enum generated beside the type, if it has one.
+    pub kind: Option<Ident>,
     /// The input has errors: every method body is `unreachable!()`, the impls are still there.
     pub fallback: bool,
 }
@@ -167,7 +169,26 @@ pub fn check<'a>(input: &'a DeriveInput, cx: &Ctxt) -> Model<'a> {
         is_enum,
         variants: variants.into_iter().map(|(variant, _)| variant).collect(),
         owns_display,
+        kind: kind_name(input, &top, cx),
         fallback: false,
+    }
+}
+
+/// The name of the type's kind enum: `kind = Name`, none with `kind = false` or for a generic
+/// type, `<Type>Kind` otherwise.
+fn kind_name(input: &DeriveInput, top: &Attrs, cx: &Ctxt) -> Option<Ident> {
+    let owner = &input.ident;
+    let generic = !input.generics.params.is_empty();
+    match &top.kind {
+        Some(KindName::Off) => None,
+        _ if matches!(input.data, Data::Union(_)) => None,
+        Some(KindName::Named(name)) if generic => {
+            cx.error_spanned_by(name, format!("`{owner}` is generic, and a generic type has no kind enum (its kinds would depend on its parameters): remove `kind = {name}`"));
+            None
+        }
+        Some(KindName::Named(name)) => Some(name.clone()),
+        None if generic => None,
+        None => Some(quote::format_ident!("{}Kind", owner.unraw())),
     }
 }
 

@@ -1,5 +1,5 @@
 //! The part of the code generated for every set that is the same for each: the accessors that
-//! read its static table, and the traits of the set. Written once here and expanded by the
+//! read its static table, and the traits of the set (shared with a derived type's kind enum). Written once here and expanded by the
 //! compiler, rather than built token by token by the macro for every set.
 
 /// For the set `$ty` named `$name`, whose entries' metadata is the static `$infos` (indexed by
@@ -54,11 +54,37 @@ macro_rules! __stytch_errors_set_impls {
             }
         }
 
+        #[automatically_derived]
+        impl $crate::ErrorSet for $ty {
+            const NAME: &'static str = $name;
+            const ALL: &'static [Self] = Self::ALL;
+            const __INFOS: &'static [&'static $crate::ErrorInfo] =
+                &$crate::__private::refs(&$infos);
+            #[inline]
+            fn info(self) -> &'static $crate::ErrorInfo {
+                Self::info(self)
+            }
+            fn from_error_type(error_type: &str) -> ::core::option::Option<Self> {
+                Self::from_error_type(error_type)
+            }
+        }
+
+        $crate::__private::entry_impls! { $ty }
+    };
+}
+
+/// For `$ty`, an [`ErrorSet`](crate::ErrorSet) (a declared set, or a derived type's kind):
+/// `Display`, `Error`, `StytchError`, `HasKind` (its own kind), `FromStr`, `Serialize`,
+/// `Deserialize` and the enabled integrations, all through `ErrorSet::info`.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __stytch_errors_entry_impls {
+    ($ty:ident) => {
         /// The message.
         #[automatically_derived]
         impl ::core::fmt::Display for $ty {
             fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                f.pad(self.info().error_message())
+                f.pad($crate::ErrorSet::info(*self).error_message())
             }
         }
 
@@ -68,34 +94,22 @@ macro_rules! __stytch_errors_set_impls {
         #[automatically_derived]
         impl $crate::StytchError for $ty {
             fn status_code(&self) -> u16 {
-                self.info().status_code()
+                $crate::ErrorSet::info(*self).status_code()
             }
             fn error_type(&self) -> &str {
-                self.info().error_type()
+                $crate::ErrorSet::info(*self).error_type()
             }
             fn error_message(&self) -> $crate::__private::Cow<'_, str> {
-                $crate::__private::Cow::Borrowed(self.info().error_message())
+                $crate::__private::Cow::Borrowed($crate::ErrorSet::info(*self).error_message())
             }
             fn error_url(&self) -> &str {
-                self.info().error_url()
+                $crate::ErrorSet::info(*self).error_url()
             }
             fn entry_info(&self) -> ::core::option::Option<&'static $crate::ErrorInfo> {
-                ::core::option::Option::Some(self.info())
+                ::core::option::Option::Some($crate::ErrorSet::info(*self))
             }
             fn envelope<'a>(&'a self, request_id: &'a str) -> $crate::ErrorEnvelope<'a> {
-                self.info().envelope(request_id)
-            }
-        }
-
-        #[automatically_derived]
-        impl $crate::ErrorSet for $ty {
-            const NAME: &'static str = $name;
-            const ALL: &'static [Self] = Self::ALL;
-            fn info(self) -> &'static $crate::ErrorInfo {
-                Self::info(self)
-            }
-            fn from_error_type(error_type: &str) -> ::core::option::Option<Self> {
-                Self::from_error_type(error_type)
+                $crate::ErrorSet::info(*self).envelope(request_id)
             }
         }
 
@@ -122,7 +136,7 @@ macro_rules! __stytch_errors_set_impls {
                 &self,
                 serializer: S,
             ) -> ::core::result::Result<S::Ok, S::Error> {
-                serializer.serialize_str(self.error_type())
+                serializer.serialize_str($crate::ErrorSet::info(*self).error_type())
             }
         }
 

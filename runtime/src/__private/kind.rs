@@ -1,0 +1,308 @@
+//! The part of a derived type's kind enum that is the same for each: its listing, built at
+//! compile time from its variants' parts, each error_type once, and the report of an error_type
+//! that two variants send at two statuses.
+
+use crate::ErrorInfo;
+
+/// One variant's part of a kind's listing: the variant's index among the type's variants,
+/// whether the error is the type's own (not a transparent field's), and what it lists (one
+/// error for its own, the field's kind's `__INFOS` for a transparent one).
+pub type Part = (usize, bool, &'static [&'static ErrorInfo]);
+
+/// One error of a kind's listing: the variant that lists it, its index in that variant's part,
+/// whether it is the type's own, and its metadata.
+#[derive(Clone, Copy)]
+pub struct ListedError {
+    /// The index of the variant among the type's variants.
+    pub variant: usize,
+    /// The index in the variant's part (of its transparent field's kind's entries).
+    pub index: usize,
+    /// Whether the variant sends it itself, rather than through its transparent field.
+    pub own: bool,
+    /// The metadata.
+    pub info: &'static ErrorInfo,
+}
+
+/// `kind` as its set names it: the kind that the kind's error_type is listed under (a
+/// transparent field's kind whose error_type the type's own variant sends is that variant's).
+pub fn canonical<K: crate::ErrorSet>(kind: K) -> K {
+    K::from_error_type(kind.info().error_type()).unwrap_or(kind)
+}
+
+/// What fills an array before it is written; never read.
+const UNSET: ListedError = ListedError {
+    variant: usize::MAX,
+    index: 0,
+    own: false,
+    info: &ErrorInfo::__new(0, "", "", "", "", "", "", &[], &[], ""),
+};
+
+/// The errors of `parts`, in order, with what was kept of them and the clash to report for each
+/// variant (`N` errors, `V` variants).
+pub struct Listing<const N: usize, const V: usize> {
+    listed: [ListedError; N],
+    kept: [bool; N],
+    /// How many errors are kept.
+    pub count: usize,
+    /// For each variant, the other variant it clashes with (`usize::MAX` for none) on an
+    /// error_type listed under two statuses, with the two errors.
+    clashes: [(usize, ListedError, ListedError); V],
+}
+
+/// How many errors `parts` list, kept or not.
+pub const fn listed_len(parts: &[Part]) -> usize {
+    let (mut len, mut i) = (0, 0);
+    while i < parts.len() {
+        len += parts[i].2.len();
+        i += 1;
+    }
+    len
+}
+
+/// The listing of `parts`: each error_type kept once, the type's own variant's where it has one,
+/// otherwise the first variant's that lists it; and for each variant, an error_type it lists at
+/// a status other than the kept one's. One sort, so that the cost grows as `n log n` with the
+/// errors listed.
+pub const fn listing<const N: usize, const V: usize>(parts: &[Part]) -> Listing<N, V> {
+    let mut listed = [UNSET; N];
+    let (mut at, mut p) = (0, 0);
+    while p < parts.len() {
+        let (variant, own, infos) = parts[p];
+        let mut index = 0;
+        while index < infos.len() {
+            let info = infos[index];
+            listed[at] = ListedError {
+                variant,
+                index,
+                own,
+                info,
+            };
+            (at, index) = (at + 1, index + 1);
+        }
+        p += 1;
+    }
+    let order = sorted(&listed);
+    let mut kept = [false; N];
+    let mut clashes = [(usize::MAX, UNSET, UNSET); V];
+    let (mut count, mut start) = (0, 0);
+    while start < N {
+        // The group of one error_type: `order[start..end]`, its first the one kept.
+        let first = listed[order[start]];
+        kept[order[start]] = true;
+        count += 1;
+        let mut end = start + 1;
+        while end < N && before(&listed[order[start]], &listed[order[end]]) == 0 {
+            let other = listed[order[end]];
+            // Two of the type's own variants with one error_type are reported on their own.
+            let statuses_differ = other.info.status_code() != first.info.status_code();
+            if statuses_differ && !(first.own && other.own) {
+                // Reported on the variant the user wrote the status on, else on the later one.
+                let (blamed, with) = if first.own {
+                    (first, other)
+                } else {
+                    (other, first)
+                };
+                if clashes[blamed.variant].0 == usize::MAX {
+                    clashes[blamed.variant] = (with.variant, blamed, with);
+                }
+            }
+            end += 1;
+        }
+        start = end;
+    }
+    Listing {
+        listed,
+        kept,
+        count,
+        clashes,
+    }
+}
+
+impl<const N: usize, const V: usize> Listing<N, V> {
+    /// The kept errors, in the order listed (`K` is [`count`](Self::count)).
+    pub const fn kept<const K: usize>(&self) -> [ListedError; K] {
+        let mut out = [UNSET; K];
+        let (mut i, mut k) = (0, 0);
+        while i < N {
+            if self.kept[i] {
+                out[k] = self.listed[i];
+                k += 1;
+            }
+            i += 1;
+        }
+        out
+    }
+
+    /// Whether `variant` lists an error_type at a status another variant lists it at too.
+    pub const fn clashes(&self, variant: usize) -> bool {
+        self.clashes[variant].0 != usize::MAX
+    }
+
+    /// The report of `variant`'s clash, naming both variants (`labels` are the variants'
+    /// paths, by index, such as `AppError::Locked`).
+    pub const fn clash_message(&self, variant: usize, labels: &[&str]) -> Message {
+        let (other, blamed, with) = self.clashes[variant];
+        let name = blamed.info.error_type();
+        Message::new()
+            .push("`")
+            .push(labels[variant])
+            .push("` sends error_type `")
+            .push(name)
+            .push("` at status ")
+            .status(blamed.info.status_code())
+            .push(through(blamed.own))
+            .push(", and `")
+            .push(labels[other])
+            .push("` sends it at status ")
+            .status(with.info.status_code())
+            .push(through(with.own))
+            .push(": an error_type has one status; make the two agree, or give `")
+            .push(labels[variant])
+            .push("` an error_type of its own")
+    }
+}
+
+const fn through(own: bool) -> &'static str {
+    if own {
+        ""
+    } else {
+        " through its transparent field"
+    }
+}
+
+/// The metadata of kept errors, in their order.
+pub const fn infos<const K: usize>(kept: &[ListedError; K]) -> [&'static ErrorInfo; K] {
+    let mut out = [UNSET.info; K];
+    let mut i = 0;
+    while i < K {
+        out[i] = kept[i].info;
+        i += 1;
+    }
+    out
+}
+
+/// References to each of a set's entries' metadata, in order.
+pub const fn refs<const N: usize>(infos: &'static [ErrorInfo; N]) -> [&'static ErrorInfo; N] {
+    let mut out = [UNSET.info; N];
+    let mut i = 0;
+    while i < N {
+        out[i] = &infos[i];
+        i += 1;
+    }
+    out
+}
+
+/// The order of `listed` by error_type, the type's own first, then as listed: heapsort, in
+/// place and without allocation, as a `const fn` allows.
+const fn sorted<const N: usize>(listed: &[ListedError; N]) -> [usize; N] {
+    let mut order = [0; N];
+    let mut i = 0;
+    while i < N {
+        order[i] = i;
+        i += 1;
+    }
+    let mut start = N / 2;
+    while start > 0 {
+        start -= 1;
+        sift_down(listed, &mut order, start, N);
+    }
+    let mut end = N;
+    while end > 1 {
+        end -= 1;
+        (order[0], order[end]) = (order[end], order[0]);
+        sift_down(listed, &mut order, 0, end);
+    }
+    order
+}
+
+const fn sift_down(listed: &[ListedError], order: &mut [usize], mut root: usize, end: usize) {
+    loop {
+        let mut child = 2 * root + 1;
+        if child >= end {
+            return;
+        }
+        if child + 1 < end && rank(listed, order[child], order[child + 1]) < 0 {
+            child += 1;
+        }
+        if rank(listed, order[root], order[child]) >= 0 {
+            return;
+        }
+        (order[root], order[child]) = (order[child], order[root]);
+        root = child;
+    }
+}
+
+/// `a`'s error_type against `b`'s: negative, zero or positive.
+const fn before(a: &ListedError, b: &ListedError) -> i32 {
+    super::str_cmp(a.info.error_type(), b.info.error_type())
+}
+
+/// The sort's order of the errors at `a` and `b`: by error_type, the own first, then as listed.
+const fn rank(listed: &[ListedError], a: usize, b: usize) -> i32 {
+    let by_name = before(&listed[a], &listed[b]);
+    if by_name != 0 {
+        by_name
+    } else if listed[a].own != listed[b].own {
+        if listed[a].own { -1 } else { 1 }
+    } else if a < b {
+        -1
+    } else if a > b {
+        1
+    } else {
+        0
+    }
+}
+
+/// A compile-time message: text put together in a fixed buffer (cut at its size).
+pub struct Message {
+    bytes: [u8; 1024],
+    len: usize,
+}
+
+impl Message {
+    const fn new() -> Self {
+        Message {
+            bytes: [0; 1024],
+            len: 0,
+        }
+    }
+
+    const fn push(mut self, text: &str) -> Self {
+        let text = text.as_bytes();
+        let mut n = text.len();
+        if n > self.bytes.len() - self.len {
+            // Cut at a character's start: the buffer holds text.
+            n = self.bytes.len() - self.len;
+            while n > 0 && (text[n] & 0xC0) == 0x80 {
+                n -= 1;
+            }
+        }
+        let mut i = 0;
+        while i < n {
+            self.bytes[self.len + i] = text[i];
+            i += 1;
+        }
+        self.len += n;
+        self
+    }
+
+    const fn status(self, status: u16) -> Self {
+        let digits = [
+            b'0' + (status / 100 % 10) as u8,
+            b'0' + (status / 10 % 10) as u8,
+            b'0' + (status % 10) as u8,
+        ];
+        match core::str::from_utf8(&digits) {
+            Ok(text) => self.push(text),
+            Err(_) => self,
+        }
+    }
+
+    /// The text.
+    pub const fn as_str(&self) -> &str {
+        match core::str::from_utf8(self.bytes.split_at(self.len).0) {
+            Ok(text) => text,
+            Err(_) => "",
+        }
+    }
+}
