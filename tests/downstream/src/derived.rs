@@ -159,3 +159,22 @@ impl std::error::Error for OwnDisplay {}
 /// An enum with no variants: an error that cannot happen.
 #[derive(Debug, StytchError)]
 pub enum Never {}
+
+/// A service's errors over the 804 real Stytch names: its own two, an entry of the large set
+/// that the set's transparent variant lists again, and the set itself.
+#[derive(Debug, StytchError)]
+#[stytch(url = "https://example.com/docs/errors/{status}#{error_type}")]
+pub enum LargeAppError {
+    /// A widget that is not there.
+    #[stytch(status = 404, message = "Widget {id} could not be found.")]
+    WidgetGone {
+        /// The widget.
+        id: u64,
+    },
+    /// A name of the large set, sent by this variant.
+    #[stytch(entry = crate::LargeError::email_not_found)]
+    NoEmail,
+    /// Every name of the large set.
+    #[stytch(transparent)]
+    Large(crate::LargeError),
+}

@@ -108,3 +108,35 @@ fn every_entry_writes_the_bytes_serde_json_writes() {
         }
     }
 }
+
+/// A derived type with the 804-name set as a transparent field: its kind lists the set's names
+/// and its own, each once, and finds each.
+#[test]
+fn a_derived_type_over_the_large_set_types_every_name() {
+    use stytch_errors::{ErrorCatalog, HasKind};
+    use stytch_errors_downstream::derived::{LargeAppError, LargeAppErrorKind};
+
+    let all = LargeAppErrorKind::ALL;
+    // The own variant and the entry, and the set's names but the entry's.
+    assert_eq!(all.len(), 1 + 804);
+    assert_eq!(all[..2], [LargeAppErrorKind::WidgetGone, LargeAppErrorKind::NoEmail]);
+    let names: std::collections::HashSet<&str> = all.iter().map(|kind| kind.error_type()).collect();
+    assert_eq!(names.len(), all.len());
+    let listed: Vec<&str> = LargeAppError::errors()
+        .iter()
+        .map(|info| info.error_type())
+        .collect();
+    let kinds: Vec<&str> = all.iter().map(|kind| kind.error_type()).collect();
+    assert_eq!(listed, kinds);
+    for entry in LargeError::ALL {
+        let kind = LargeAppError::Large(*entry).kind();
+        assert_eq!(LargeAppErrorKind::from_error_type(entry.error_type()), Some(kind));
+        assert_eq!(kind.error_type(), entry.error_type());
+        let expected = if *entry == LargeError::email_not_found {
+            LargeAppErrorKind::NoEmail
+        } else {
+            LargeAppErrorKind::Large(*entry)
+        };
+        assert_eq!(kind, expected);
+    }
+}
