@@ -25,6 +25,7 @@ pub const VARIANT_KEYS: &[&str] = &[
     "fragment",
     "entry",
     "transparent",
+    "retry_after",
 ];
 
 /// Where an attribute stands, which decides the keys it takes.
@@ -75,6 +76,8 @@ pub struct Attrs {
     pub fragment: Option<LitStr>,
     pub entry: Option<Path>,
     pub transparent: Option<Ident>,
+    /// `retry_after = 30`: the seconds to wait, for the `Retry-After` header.
+    pub retry_after: Option<LitInt>,
     pub krate: Option<Path>,
     /// `kind = Name` or `kind = false`: the kind enum's name, or none.
     pub kind: Option<KindName>,
@@ -199,6 +202,7 @@ fn parse_key(input: ParseStream, place: Place, out: &mut Attrs, cx: &Ctxt) -> sy
             ),
             "fragment" => ("a string", "\"widget-missing\""),
             "kind" => ("a name, or `false`", "AppErrorKind"),
+            "retry_after" => ("a whole number of seconds", "30"),
             "entry" => (
                 "a path to an entry of a set",
                 "ConsumerError::email_not_found",
@@ -215,6 +219,7 @@ fn parse_key(input: ParseStream, place: Place, out: &mut Attrs, cx: &Ctxt) -> sy
         };
         match name.as_str() {
             "status" => first(&mut out.status, input.parse().map_err(usage)?),
+            "retry_after" => first(&mut out.retry_after, input.parse().map_err(usage)?),
             "entry" => first(
                 &mut out.entry,
                 input.call(Path::parse_mod_style).map_err(usage)?,

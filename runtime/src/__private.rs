@@ -202,6 +202,36 @@ where
     }
 }
 
+/// The value of a field marked `#[stytch(retry_after)]`, as the hint for the `Retry-After`
+/// header: a `Duration`, or a `u64` of seconds, or an `Option` of either.
+#[diagnostic::on_unimplemented(
+    message = "a `#[stytch(retry_after)]` field is a `Duration` or a `u64` of seconds, not `{Self}`",
+    label = "the field's type",
+    note = "`std::time::Duration`, `u64` (seconds), or an `Option` of either (no hint when `None`)"
+)]
+pub trait RetryDelay {
+    /// The hint.
+    fn retry_delay(&self) -> Option<std::time::Duration>;
+}
+
+impl RetryDelay for std::time::Duration {
+    fn retry_delay(&self) -> Option<std::time::Duration> {
+        Some(*self)
+    }
+}
+
+impl RetryDelay for u64 {
+    fn retry_delay(&self) -> Option<std::time::Duration> {
+        Some(std::time::Duration::from_secs(*self))
+    }
+}
+
+impl<T: RetryDelay> RetryDelay for Option<T> {
+    fn retry_delay(&self) -> Option<std::time::Duration> {
+        self.as_ref().and_then(T::retry_delay)
+    }
+}
+
 /// The `source()` of a `#[source]` field: any error type, or a boxed `dyn Error` (which is no
 /// `Error` itself), as `&dyn Error`.
 pub trait AsSource {

@@ -11,7 +11,7 @@ use syn::spanned::Spanned;
 use syn::{Generics, Ident, Type, WherePredicate, parse_quote};
 
 use super::message::{Binding, Member};
-use super::valid::{Model, Source, VariantModel};
+use super::valid::{Model, RetryAfter, Source, VariantModel};
 
 pub fn expand(model: &Model) -> TokenStream {
     let input = model.input;
@@ -123,6 +123,33 @@ pub fn expand(model: &Model) -> TokenStream {
             }
         });
 
+    // Written when a variant has a hint, or a transparent field that may.
+    let retry_after = model
+        .variants
+        .iter()
+        .any(|variant| {
+            variant.retry_after.is_some() || matches!(variant.source, Source::Transparent { .. })
+        })
+        .then(|| {
+            let arms = arms(model, |_, variant| {
+                delegate(variant, quote!(retry_after)).unwrap_or_else(|| match &variant.retry_after {
+                    Some(RetryAfter::Seconds(seconds)) => (
+                        vec![],
+                        quote!(::core::option::Option::Some(::core::time::Duration::from_secs(#seconds))),
+                    ),
+                    // Spanned on the field's type, where a type of another kind is reported.
+                    Some(RetryAfter::Field(member, ty)) => bind(member, |field| {
+                        let private = respan(&private, ty.span());
+                        quote_spanned!(ty.span()=> #private::RetryDelay::retry_delay(#field))
+                    }),
+                    None => (vec![], quote!(::core::option::Option::None)),
+                })
+            });
+            quote! {
+                fn retry_after(&self) -> ::core::option::Option<::core::time::Duration> { #arms }
+            }
+        });
+
     let has_type_params = input.generics.type_params().next().is_some();
     let transparent_bounds: Vec<WherePredicate> = (model.variants.iter())
         .filter_map(|variant| match &variant.source {
@@ -167,6 +194,7 @@ pub fn expand(model: &Model) -> TokenStream {
                     #entry_info
                 }
                 #envelope
+                #retry_after
             }
 
             #display

@@ -46,10 +46,20 @@ pub struct VariantModel<'a> {
     pub from: Option<(Member, &'a Type)>,
     /// The field sent as the envelope's `error_details`.
     pub details: Option<Member>,
+    /// The hint for the `Retry-After` header: written, or a field's.
+    pub retry_after: Option<RetryAfter<'a>>,
     /// The doc comment, for docs pages.
     pub docs: String,
     /// `#[deprecated]`, marked on docs pages.
     pub deprecated: bool,
+}
+
+/// Where a variant's retry hint comes from.
+pub enum RetryAfter<'a> {
+    /// `retry_after = 30`.
+    Seconds(u64),
+    /// The field marked `#[stytch(retry_after)]`.
+    Field(Member, &'a Type),
 }
 
 /// Where a variant's status, error_type and URL come from.
@@ -218,7 +228,7 @@ impl<'a> Checker<'a, '_> {
             tuple: matches!(fields, Fields::Unnamed(_)),
             listed: std::cell::OnceCell::new(),
         };
-        let (source_field, from, details) = field_roles(name, fields, &list, cx);
+        let (source_field, from, details, retry_field) = field_roles(name, fields, &list, cx);
         let message = attrs.message.as_ref().map(|lit| {
             check_prose(lit, rules::MESSAGE, &name.to_string(), cx);
             (lit.clone(), message::parse(lit, &list, cx))
@@ -256,6 +266,21 @@ impl<'a> Checker<'a, '_> {
         };
         let message = message.filter(|_| attrs.transparent.is_none());
         let (docs, deprecated) = docs(all_attrs);
+        let seconds = attrs.retry_after.as_ref().and_then(|lit| {
+            let parsed = lit.base10_parse::<u64>().ok().filter(|_| lit.suffix().is_empty());
+            if parsed.is_none() {
+                cx.error_spanned_by(lit, format!("`retry_after` is a whole number of seconds without a suffix, such as `retry_after = 30`; `{}` is not", lit.token()));
+            }
+            parsed
+        });
+        if let (Some(lit), Some(_)) = (&attrs.retry_after, &retry_field) {
+            cx.error_spanned_by(lit, format!("`{name}` has both `retry_after = {}` and a field marked `#[stytch(retry_after)]`: keep one of them", lit.token()));
+        }
+        let retry_after = match (retry_field, seconds) {
+            (Some((member, ty)), _) => Some(RetryAfter::Field(member, ty)),
+            (None, Some(seconds)) => Some(RetryAfter::Seconds(seconds)),
+            (None, None) => None,
+        };
         VariantModel {
             ident,
             cfgs,
@@ -265,6 +290,7 @@ impl<'a> Checker<'a, '_> {
             source_field,
             from,
             details,
+            retry_after,
             docs,
             deprecated,
         }
@@ -380,7 +406,9 @@ impl<'a> Checker<'a, '_> {
 /// Reports the keys given beside `entry` or `transparent` that it replaces.
 fn conflicts(attrs: &Attrs, key: &str, what: &str, cx: &Ctxt) {
     for other in &attrs.given {
-        let allowed = other == key || other == "crate" || (key == "entry" && other == "message");
+        let allowed = other == key
+            || other == "crate"
+            || (key == "entry" && (other == "message" || other == "retry_after"));
         if !allowed {
             cx.error_spanned_by(other, format!("`{other}` cannot be given with `{key}`: a variant with `{key}` {what}; remove `{other}`"));
         }
@@ -390,29 +418,33 @@ fn conflicts(attrs: &Attrs, key: &str, what: &str, cx: &Ctxt) {
 type Field<'a> = (Member, &'a Type);
 
 /// The marks on `fields`: the cause of the error (`#[source]`, `#[from]`, or a field named
-/// `source`), the field that gets a `From` impl (`#[from]`), and the envelope's
-/// `error_details` (`#[stytch(details)]`). Reports `#[stytch(...)]` other than `details`, and
-/// marks given twice.
+/// `source`), the field that gets a `From` impl (`#[from]`), the envelope's `error_details`
+/// (`#[stytch(details)]`) and the retry hint (`#[stytch(retry_after)]`). Reports other
+/// `#[stytch(...)]`, and marks given twice.
 fn field_roles<'a>(
     name: &Ident,
     fields: &'a Fields,
     list: &FieldList<'a>,
     cx: &Ctxt,
-) -> (Option<Field<'a>>, Option<Field<'a>>, Option<Member>) {
+) -> (
+    Option<Field<'a>>,
+    Option<Field<'a>>,
+    Option<Member>,
+    Option<Field<'a>>,
+) {
     let (mut marked_source, mut named_source, mut from, mut details) = (None, None, None, None);
+    let mut retry_after = None;
     for (index, field) in fields.iter().enumerate() {
         for attr in &field.attrs {
             let path = attr.path();
             if path.is_ident("stytch") {
-                let is_details = attr
-                    .parse_args::<Ident>()
-                    .is_ok_and(|ident| ident == "details");
-                if !is_details {
-                    cx.error_spanned_by(attr, "on a field, `#[stytch(...)]` takes only `details`: `#[stytch(details)]` sends the field as the envelope's `error_details`; status, message and the rest go on the type or on its variants");
-                } else if details.is_some() {
-                    cx.error_spanned_by(attr, "only one field can be `#[stytch(details)]`: the envelope has one `error_details`");
-                } else {
-                    details = Some(index);
+                let mark = attr.parse_args::<Ident>().ok();
+                match mark.as_ref().map(Ident::to_string).as_deref() {
+                    Some("details") if details.is_some() => cx.error_spanned_by(attr, "only one field can be `#[stytch(details)]`: the envelope has one `error_details`"),
+                    Some("details") => details = Some(index),
+                    Some("retry_after") if retry_after.is_some() => cx.error_spanned_by(attr, format!("only one field of `{name}` can be `#[stytch(retry_after)]`: a response has one `Retry-After`")),
+                    Some("retry_after") => retry_after = Some(index),
+                    _ => cx.error_spanned_by(attr, "on a field, `#[stytch(...)]` takes `details` or `retry_after`, alone: `#[stytch(details)]` sends the field as the envelope's `error_details`, `#[stytch(retry_after)]` (a `Duration`, or a `u64` of seconds) as the `Retry-After` header; status, message and the rest go on the type or on its variants"),
                 }
             } else if path.is_ident("from") || path.is_ident("source") {
                 if marked_source.is_some() {
@@ -436,6 +468,7 @@ fn field_roles<'a>(
         source,
         from.map(field),
         details.map(|index| list.fields[index].0.clone()),
+        retry_after.map(field),
     )
 }
 

@@ -119,7 +119,10 @@ fn a_derived_type_over_the_large_set_types_every_name() {
     let all = LargeAppErrorKind::ALL;
     // The own variant and the entry, and the set's names but the entry's.
     assert_eq!(all.len(), 1 + 804);
-    assert_eq!(all[..2], [LargeAppErrorKind::WidgetGone, LargeAppErrorKind::NoEmail]);
+    assert_eq!(
+        all[..2],
+        [LargeAppErrorKind::WidgetGone, LargeAppErrorKind::NoEmail]
+    );
     let names: std::collections::HashSet<&str> = all.iter().map(|kind| kind.error_type()).collect();
     assert_eq!(names.len(), all.len());
     let listed: Vec<&str> = LargeAppError::errors()
@@ -130,7 +133,10 @@ fn a_derived_type_over_the_large_set_types_every_name() {
     assert_eq!(listed, kinds);
     for entry in LargeError::ALL {
         let kind = LargeAppError::Large(*entry).kind();
-        assert_eq!(LargeAppErrorKind::from_error_type(entry.error_type()), Some(kind));
+        assert_eq!(
+            LargeAppErrorKind::from_error_type(entry.error_type()),
+            Some(kind)
+        );
         assert_eq!(kind.error_type(), entry.error_type());
         let expected = if *entry == LargeError::email_not_found {
             LargeAppErrorKind::NoEmail

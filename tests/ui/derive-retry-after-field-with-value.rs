@@ -1,0 +1,15 @@
+use std::time::Duration;
+
+use stytch_errors::StytchError;
+
+#[derive(Debug, StytchError)]
+#[stytch(url = "https://example.com/docs/errors/{status}#{error_type}")]
+enum AppError {
+    #[stytch(status = 503, message = "Down for {secs} seconds.")]
+    Down {
+        #[stytch(retry_after = 3)]
+        secs: u64,
+    },
+}
+
+fn main() { let _ = Duration::ZERO; }
