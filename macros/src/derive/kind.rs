@@ -36,6 +36,7 @@ pub fn expand(model: &Model, private: &TokenStream) -> (TokenStream, TokenStream
 
     let mut variants = Vec::new();
     let mut parts = Vec::new();
+    let mut fillers = Vec::new();
     let mut make = Vec::new();
     let mut info = Vec::new();
     let mut own_names = Vec::new();
@@ -79,14 +80,24 @@ pub fn expand(model: &Model, private: &TokenStream) -> (TokenStream, TokenStream
             _ => variant.ident.unwrap_or(owner).span(),
         };
         clashes.push(quote_spanned! {span=>
-            const _: () = if KIND_LISTING.clashes(#i) {
+            const _: () = if KIND_CLASHES[#i] {
                 ::core::panic!("{}", KIND_LISTING.clash_message(#i, KIND_LABELS).as_str())
             };
         });
         match (&variant.source, own) {
             (_, Some(own)) => {
                 parts.push(quote!(#(#cfgs)* (#i, true, &[#own]),));
-                make.push(quote!(#(#cfgs)* #i => #kind::#ident,));
+                fillers.push(quote! {
+                    #(#cfgs)*
+                    if filler.is_none() { filler = ::core::option::Option::Some(#kind::#ident); }
+                });
+                make.push(quote! {
+                    #(#cfgs)*
+                    if at < kept.len() && kept[at].variant == #i {
+                        all[at] = #kind::#ident;
+                        at += 1;
+                    }
+                });
                 info.push(quote!(#(#cfgs)* #kind::#ident => #own,));
                 own_names.push(match &variant.source {
                     Source::Literal { error_type, .. } => {
@@ -102,7 +113,19 @@ pub fn expand(model: &Model, private: &TokenStream) -> (TokenStream, TokenStream
                 let field_kind = field_kind(ty);
                 let set = quote!(<#field_kind as #krate::ErrorSet>);
                 parts.push(quote!(#(#cfgs)* (#i, false, #set::__INFOS),));
-                make.push(quote!(#(#cfgs)* #i => #kind::#ident(#set::ALL[index]),));
+                fillers.push(quote! {
+                    #(#cfgs)*
+                    if filler.is_none() && !#set::ALL.is_empty() {
+                        filler = ::core::option::Option::Some(#kind::#ident(#set::ALL[0]));
+                    }
+                });
+                make.push(quote! {
+                    #(#cfgs)*
+                    while at < kept.len() && kept[at].variant == #i {
+                        all[at] = #kind::#ident(#set::ALL[kept[at].index]);
+                        at += 1;
+                    }
+                });
                 info.push(quote!(#(#cfgs)* #kind::#ident(kind) => #krate::ErrorSet::info(kind),));
                 field_names.push(quote! {
                     #(#cfgs)*
@@ -116,6 +139,18 @@ pub fn expand(model: &Model, private: &TokenStream) -> (TokenStream, TokenStream
     }
     let labels = model.variants.iter().map(label);
     let variant_count = model.variants.len();
+    // Only through a transparent field can an error_type come at two statuses: the type's own
+    // have one each, and are compared on their own.
+    let any_transparent =
+        (model.variants.iter()).any(|variant| matches!(variant.source, Source::Transparent { .. }));
+    let clashes = (any_transparent && !model.fallback).then(|| {
+        quote! {
+            const KIND_LABELS: &[&str] = &[#(#labels),*];
+            // Read by each variant's check: a flag each, rather than the whole listing.
+            const KIND_CLASHES: [bool; #variant_count] = KIND_LISTING.clashes();
+            #(#clashes)*
+        }
+    });
     let kind_of = arms(model, |_, variant| {
         let ident = variant_name(variant);
         match &variant.source {
@@ -159,31 +194,22 @@ pub fn expand(model: &Model, private: &TokenStream) -> (TokenStream, TokenStream
         const KIND_LISTING: #private::Listing<{ #private::listed_len(KIND_PARTS) }, #variant_count> =
             #private::listing(KIND_PARTS);
         const KIND_KEPT: [#private::ListedError; KIND_LISTING.count] = KIND_LISTING.kept();
-        const KIND_LABELS: &[&str] = &[#(#labels),*];
-        #(#clashes)*
+        #clashes
 
-        /// The kind of the `index`th error listed by the `variant`th variant.
-        const fn kind_of(variant: usize, index: usize) -> #kind {
-            let _ = index;
-            match variant {
-                #(#make)*
-                _ => ::core::unreachable!(),
-            }
-        }
-
-        /// Every kind, in the order listed; called only when there is one.
+        /// Every kind, in the order listed; called only when there is one. The kept errors
+        /// of a variant are next to each other, in the variants' order: one pass, each variant
+        /// filling its own.
+        #[allow(unused_mut, unused_variables, unused_assignments)]
         const fn all_kinds() -> [#kind; KIND_KEPT.len()] {
-            let mut all = match KIND_KEPT.first() {
-                ::core::option::Option::Some(first) => {
-                    [kind_of(first.variant, first.index); KIND_KEPT.len()]
-                }
+            let mut filler = ::core::option::Option::None;
+            #(#fillers)*
+            let mut all = match filler {
+                ::core::option::Option::Some(filler) => [filler; KIND_KEPT.len()],
                 ::core::option::Option::None => ::core::unreachable!(),
             };
-            let mut i = 1;
-            while i < all.len() {
-                all[i] = kind_of(KIND_KEPT[i].variant, KIND_KEPT[i].index);
-                i += 1;
-            }
+            // Read through one reference: each use of the constant itself would copy it.
+            let (kept, mut at) = (&KIND_KEPT, 0);
+            #(#make)*
             all
         }
 

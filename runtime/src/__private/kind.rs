@@ -133,9 +133,16 @@ impl<const N: usize, const V: usize> Listing<N, V> {
         out
     }
 
-    /// Whether `variant` lists an error_type at a status another variant lists it at too.
-    pub const fn clashes(&self, variant: usize) -> bool {
-        self.clashes[variant].0 != usize::MAX
+    /// For each variant, whether it lists an error_type at a status another variant lists it
+    /// at too.
+    pub const fn clashes(&self) -> [bool; V] {
+        let mut clashes = [false; V];
+        let mut variant = 0;
+        while variant < V {
+            clashes[variant] = self.clashes[variant].0 != usize::MAX;
+            variant += 1;
+        }
+        clashes
     }
 
     /// The report of `variant`'s clash, naming both variants (`labels` are the variants'
