@@ -37,6 +37,17 @@ const UNSET: ListedError = ListedError {
     info: &ErrorInfo::__new(0, "", "", "", "", "", "", &[], &[], ""),
 };
 
+/// FNV-1a of `text`.
+const fn hash(text: &str) -> u64 {
+    let bytes = text.as_bytes();
+    let (mut hash, mut i) = (0xcbf2_9ce4_8422_2325_u64, 0);
+    while i < bytes.len() {
+        hash = (hash ^ bytes[i] as u64).wrapping_mul(0x0100_0000_01b3);
+        i += 1;
+    }
+    hash
+}
+
 /// The errors of `parts`, in order, with what was kept of them and the clash to report for each
 /// variant (`N` errors, `V` variants).
 pub struct Listing<const N: usize, const V: usize> {
@@ -65,6 +76,8 @@ pub const fn listed_len(parts: &[Part]) -> usize {
 /// errors listed.
 pub const fn listing<const N: usize, const V: usize>(parts: &[Part]) -> Listing<N, V> {
     let mut listed = [UNSET; N];
+    // Each error's sort key: its error_type's hash, then the own first, then its place.
+    let mut keys = [0_u128; N];
     let (mut at, mut p) = (0, 0);
     while p < parts.len() {
         let (variant, own, infos) = parts[p];
@@ -77,36 +90,41 @@ pub const fn listing<const N: usize, const V: usize>(parts: &[Part]) -> Listing<
                 own,
                 info,
             };
+            keys[at] =
+                ((hash(info.error_type()) as u128) << 64) | ((!own as u128) << 32) | at as u128;
             (at, index) = (at + 1, index + 1);
         }
         p += 1;
     }
-    let order = sorted(&listed);
+    sort(&mut keys);
     let mut kept = [false; N];
+    let mut seen = [false; N];
     let mut clashes = [(usize::MAX, UNSET, UNSET); V];
     let (mut count, mut start) = (0, 0);
     while start < N {
-        // The group of one error_type: `order[start..end]`, its first the one kept.
-        let first = listed[order[start]];
-        kept[order[start]] = true;
-        count += 1;
+        // The errors whose error_types share a hash: `keys[start..end]`, nearly always of one
+        // error_type. The first of each error_type there is the one kept.
         let mut end = start + 1;
-        while end < N && before(&listed[order[start]], &listed[order[end]]) == 0 {
-            let other = listed[order[end]];
-            // Two of the type's own variants with one error_type are reported on their own.
-            let statuses_differ = other.info.status_code() != first.info.status_code();
-            if statuses_differ && !(first.own && other.own) {
-                // Reported on the variant the user wrote the status on, else on the later one.
-                let (blamed, with) = if first.own {
-                    (first, other)
-                } else {
-                    (other, first)
-                };
-                if clashes[blamed.variant].0 == usize::MAX {
-                    clashes[blamed.variant] = (with.variant, blamed, with);
+        while end < N && keys[end] >> 64 == keys[start] >> 64 {
+            end += 1;
+        }
+        let mut i = start;
+        while i < end {
+            let first = listed[keys[i] as u32 as usize];
+            if !seen[keys[i] as u32 as usize] {
+                kept[keys[i] as u32 as usize] = true;
+                count += 1;
+                let mut j = i + 1;
+                while j < end {
+                    let other = listed[keys[j] as u32 as usize];
+                    if super::str_cmp(first.info.error_type(), other.info.error_type()) == 0 {
+                        seen[keys[j] as u32 as usize] = true;
+                        clash(&mut clashes, first, other);
+                    }
+                    j += 1;
                 }
             }
-            end += 1;
+            i += 1;
         }
         start = end;
     }
@@ -115,6 +133,27 @@ pub const fn listing<const N: usize, const V: usize>(parts: &[Part]) -> Listing<
         kept,
         count,
         clashes,
+    }
+}
+
+/// Notes that `first`, the kept error of an error_type, and `other` clash if their statuses
+/// differ: reported on the variant the user wrote the status on, else on the later one. Two of
+/// the type's own variants with one error_type are reported on their own.
+const fn clash<const V: usize>(
+    clashes: &mut [(usize, ListedError, ListedError); V],
+    first: ListedError,
+    other: ListedError,
+) {
+    if other.info.status_code() == first.info.status_code() || (first.own && other.own) {
+        return;
+    }
+    let (blamed, with) = if first.own {
+        (first, other)
+    } else {
+        (other, first)
+    };
+    if clashes[blamed.variant].0 == usize::MAX {
+        clashes[blamed.variant] = (with.variant, blamed, with);
     }
 }
 
@@ -199,64 +238,36 @@ pub const fn refs<const N: usize>(infos: &'static [ErrorInfo; N]) -> [&'static E
     out
 }
 
-/// The order of `listed` by error_type, the type's own first, then as listed: heapsort, in
-/// place and without allocation, as a `const fn` allows.
-const fn sorted<const N: usize>(listed: &[ListedError; N]) -> [usize; N] {
-    let mut order = [0; N];
-    let mut i = 0;
-    while i < N {
-        order[i] = i;
-        i += 1;
-    }
+/// `keys` in ascending order: heapsort, in place and without allocation, as a `const fn`
+/// allows.
+const fn sort<const N: usize>(keys: &mut [u128; N]) {
     let mut start = N / 2;
     while start > 0 {
         start -= 1;
-        sift_down(listed, &mut order, start, N);
+        sift_down(keys, start, N);
     }
     let mut end = N;
     while end > 1 {
         end -= 1;
-        (order[0], order[end]) = (order[end], order[0]);
-        sift_down(listed, &mut order, 0, end);
+        (keys[0], keys[end]) = (keys[end], keys[0]);
+        sift_down(keys, 0, end);
     }
-    order
 }
 
-const fn sift_down(listed: &[ListedError], order: &mut [usize], mut root: usize, end: usize) {
+const fn sift_down(keys: &mut [u128], mut root: usize, end: usize) {
     loop {
         let mut child = 2 * root + 1;
         if child >= end {
             return;
         }
-        if child + 1 < end && rank(listed, order[child], order[child + 1]) < 0 {
+        if child + 1 < end && keys[child] < keys[child + 1] {
             child += 1;
         }
-        if rank(listed, order[root], order[child]) >= 0 {
+        if keys[root] >= keys[child] {
             return;
         }
-        (order[root], order[child]) = (order[child], order[root]);
+        (keys[root], keys[child]) = (keys[child], keys[root]);
         root = child;
-    }
-}
-
-/// `a`'s error_type against `b`'s: negative, zero or positive.
-const fn before(a: &ListedError, b: &ListedError) -> i32 {
-    super::str_cmp(a.info.error_type(), b.info.error_type())
-}
-
-/// The sort's order of the errors at `a` and `b`: by error_type, the own first, then as listed.
-const fn rank(listed: &[ListedError], a: usize, b: usize) -> i32 {
-    let by_name = before(&listed[a], &listed[b]);
-    if by_name != 0 {
-        by_name
-    } else if listed[a].own != listed[b].own {
-        if listed[a].own { -1 } else { 1 }
-    } else if a < b {
-        -1
-    } else if a > b {
-        1
-    } else {
-        0
     }
 }
 
