@@ -144,6 +144,14 @@ def setup():
         "[workspace]\nmembers = [%s]\nresolver = \"3\"\n"
         % ", ".join(f'"{name}"' for name in [*CRATES, "expanded"])
     )
+    # A member the workspace can load until `setup_expanded` writes the expansion into it.
+    placeholder = WORK / "expanded"
+    if not (placeholder / "Cargo.toml").exists():
+        (placeholder / "src").mkdir(parents=True, exist_ok=True)
+        (placeholder / "Cargo.toml").write_text(
+            '[package]\nname = "expanded"\nversion = "0.0.0"\nedition = "2024"\npublish = false\n'
+        )
+        (placeholder / "src" / "lib.rs").write_text("")
     for name, (source, deps) in CRATES.items():
         crate = WORK / name
         (crate / "src").mkdir(parents=True, exist_ok=True)

@@ -192,3 +192,39 @@ async fn a_client_types_every_error_the_server_sends() {
         AppErrorKind::ALL.len()
     );
 }
+
+/// A type over another derived type: its field's kind is that type's kind enum.
+#[derive(Debug, StytchError)]
+#[stytch(url = "https://example.com/docs/errors/{status}#{error_type}")]
+pub enum GatewayError {
+    /// Also listed through `App`: listed here.
+    #[stytch(entry = WidgetError::widget_not_found)]
+    NoWidget,
+    #[stytch(transparent)]
+    App(AppError),
+}
+
+#[test]
+fn a_kind_of_a_derived_types_kind() {
+    assert_eq!(GatewayErrorKind::ALL.len(), AppErrorKind::ALL.len());
+    assert_eq!(GatewayErrorKind::ALL[0], GatewayErrorKind::NoWidget);
+    assert_eq!(
+        GatewayError::App(AppError::Widget(WidgetError::widget_not_found)).kind(),
+        GatewayErrorKind::NoWidget
+    );
+    assert_eq!(
+        GatewayError::App(AppError::Widget(WidgetError::widget_locked)).kind(),
+        GatewayErrorKind::App(AppErrorKind::Locked)
+    );
+    assert_eq!(
+        GatewayErrorKind::from_error_type("route_not_found"),
+        Some(GatewayErrorKind::App(AppErrorKind::Http(
+            HttpError::route_not_found
+        )))
+    );
+    let names: HashSet<&str> = GatewayErrorKind::ALL
+        .iter()
+        .map(|kind| kind.error_type())
+        .collect();
+    assert_eq!(names.len(), GatewayErrorKind::ALL.len());
+}
