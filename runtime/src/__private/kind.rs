@@ -324,3 +324,68 @@ impl Message {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const fn info(status: u16, error_type: &'static str) -> ErrorInfo {
+        ErrorInfo::__new(status, error_type, "", "", "", "", "", &[], &[], "")
+    }
+
+    static OWN: ErrorInfo = info(423, "widget_locked");
+    static SET: [ErrorInfo; 3] = [
+        info(404, "widget_not_found"),
+        info(409, "widget_locked"),
+        info(400, "bad_widget"),
+    ];
+    static OTHER: [ErrorInfo; 2] = [info(404, "widget_not_found"), info(500, "bad_widget")];
+
+    #[test]
+    fn each_error_type_is_kept_once_the_own_first_and_clashes_are_found() {
+        const SET_INFOS: [&ErrorInfo; 3] = refs(&SET);
+        const OTHER_INFOS: [&ErrorInfo; 2] = refs(&OTHER);
+        // The transparent set first, the own variant after it, a second set last.
+        const PARTS: &[Part] = &[
+            (0, false, &SET_INFOS),
+            (1, true, &[&OWN]),
+            (2, false, &OTHER_INFOS),
+        ];
+        const LISTING: Listing<6, 3> = listing(PARTS);
+        assert_eq!(LISTING.count, 3);
+        let kept: [ListedError; 3] = LISTING.kept();
+        let kept: Vec<(usize, &str, u16)> = kept
+            .iter()
+            .map(|e| (e.variant, e.info.error_type(), e.info.status_code()))
+            .collect();
+        // In the order listed; `widget_locked` the own variant's, at its place.
+        assert_eq!(
+            kept,
+            [
+                (0, "widget_not_found", 404),
+                (0, "bad_widget", 400),
+                (1, "widget_locked", 423)
+            ]
+        );
+        // The own variant against the set (423 and 409), the second set against the first (500
+        // and 400); `widget_not_found` agrees.
+        assert_eq!(LISTING.clashes(), [false, true, true]);
+        let labels = ["App::Widget", "App::Locked", "App::Legacy"];
+        assert_eq!(
+            LISTING.clash_message(1, &labels).as_str(),
+            "`App::Locked` sends error_type `widget_locked` at status 423, and `App::Widget` sends it at status 409 through its transparent field: an error_type has one status; make the two agree, or give `App::Locked` an error_type of its own"
+        );
+        assert!(LISTING.clash_message(2, &labels).as_str().starts_with(
+            "`App::Legacy` sends error_type `bad_widget` at status 500 through its transparent field, and `App::Widget` sends it at status 400 through"
+        ));
+    }
+
+    #[test]
+    fn a_message_is_cut_at_a_character() {
+        let long = "é".repeat(600);
+        let message = Message::new().push("a").push(&long);
+        assert_eq!(message.as_str().len(), 1023);
+        assert!(message.as_str().ends_with('é'));
+        assert_eq!(Message::new().status(429).as_str(), "429");
+    }
+}

@@ -1,6 +1,7 @@
 //! The part of the code generated for every set that is the same for each: the accessors that
-//! read its static table, and the traits of the set (shared with a derived type's kind enum). Written once here and expanded by the
-//! compiler, rather than built token by token by the macro for every set.
+//! read its static table, and the traits of the set (shared with a derived type's kind enum).
+//! Written once here and expanded by the compiler, rather than built token by token by the
+//! macro for every set.
 
 /// For the set `$ty` named `$name`, whose entries' metadata is the static `$infos` (indexed by
 /// discriminant): `info()` and the accessors, `Debug`, `Display`, `Error`, `StytchError`,
